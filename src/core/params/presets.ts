@@ -1,0 +1,132 @@
+/**
+ * Network presets. Every value is named as go-spacemesh / post-rs / poet name it and cites its
+ * source. Presets are plain frozen objects passed explicitly; there is no global preset.
+ *
+ * Sources: go-spacemesh `config/mainnet.go`, `config/presets/standalone.go`;
+ * post-rs `DefaultLabelParams`; poet `server/config.go`.
+ */
+
+export interface PostParams {
+  /** Labels in one space unit (`LabelsPerUnit`). */
+  readonly labelsPerUnit: number
+  /** scrypt-jane cost N (post `DefaultLabelParams` N = 8192); r = p = 1 always. */
+  readonly scryptN: number
+  readonly minNumUnits: number
+  readonly maxNumUnits: number
+  /** Expected labels qualifying per nonce (`K1`). */
+  readonly k1: number
+  /** Labels a proof must present (`K2`). */
+  readonly k2: number
+  /** Labels a verifier re-derives (`K3`). */
+  readonly k3: number
+  /** k2pow threshold, 32 bytes big-endian, as hex (`PowDifficulty`); divided by numUnits. */
+  readonly powDifficulty: string
+  /** Nonces tried per pass over the data (`smeshing-opts-proving-nonces`), a multiple of 16. */
+  readonly provingNonces: number
+}
+
+export interface PoetParams {
+  /** Offset of a round's end from genesis (`PhaseShift`), ms. */
+  readonly phaseShiftMs: number
+  /** Time between a round's end and the epoch boundary for registration (`CycleGap`), ms. */
+  readonly cycleGapMs: number
+  /** Sequential-work labels per tick (`TickSize`). */
+  readonly tickSize: number
+}
+
+export interface Preset {
+  readonly name: 'mainnet' | 'testnet' | 'standalone' | 'sim'
+  /** bech32 human-readable part of addresses (`NetworkHRP`). */
+  readonly hrp: string
+  /** `LayerDuration`, ms. */
+  readonly layerDurationMs: number
+  /** `LayersPerEpoch`. */
+  readonly layersPerEpoch: number
+  readonly post: PostParams
+  readonly poet: PoetParams
+}
+
+const minute = 60_000
+const hour = 60 * minute
+
+/** Reference values only: formats must match these, our network never runs them. */
+export const mainnet: Preset = Object.freeze({
+  name: 'mainnet',
+  hrp: 'sm',
+  layerDurationMs: 5 * minute,
+  layersPerEpoch: 4032,
+  post: Object.freeze({
+    labelsPerUnit: 2 ** 32,
+    scryptN: 8192,
+    minNumUnits: 4,
+    maxNumUnits: 2 ** 32 - 1,
+    k1: 26,
+    k2: 37,
+    k3: 1,
+    powDifficulty: '000dfb23b0979b4b000000000000000000000000000000000000000000000000',
+    provingNonces: 288,
+  }),
+  poet: Object.freeze({ phaseShiftMs: 240 * hour, cycleGapMs: 12 * hour, tickSize: 9_331_200 }),
+})
+
+export const testnet: Preset = Object.freeze({
+  name: 'testnet',
+  hrp: 'stest',
+  layerDurationMs: minute,
+  layersPerEpoch: 60,
+  post: Object.freeze({
+    labelsPerUnit: 2 ** 14,
+    scryptN: 1024,
+    minNumUnits: 1,
+    maxNumUnits: 16,
+    k1: 26,
+    k2: 37,
+    k3: 37,
+    powDifficulty: '00ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff',
+    provingNonces: 288,
+  }),
+  poet: Object.freeze({ phaseShiftMs: 30 * minute, cycleGapMs: 10 * minute, tickSize: 1024 }),
+})
+
+/** Modelled on go-spacemesh `config/presets/standalone.go`: 6 s layers, 10 per epoch. */
+export const standalone: Preset = Object.freeze({
+  name: 'standalone',
+  hrp: 'sdev',
+  layerDurationMs: 6_000,
+  layersPerEpoch: 10,
+  post: Object.freeze({
+    labelsPerUnit: 4096,
+    scryptN: 512,
+    minNumUnits: 1,
+    maxNumUnits: 4,
+    k1: 12,
+    k2: 4,
+    k3: 4,
+    powDifficulty: '0fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff',
+    provingNonces: 64,
+  }),
+  poet: Object.freeze({ phaseShiftMs: 30_000, cycleGapMs: 10_000, tickSize: 256 }),
+})
+
+/** Virtual time; tiny PoST so a hundred simulated smeshers run in a unit test. */
+export const sim: Preset = Object.freeze({
+  name: 'sim',
+  hrp: 'ssim',
+  layerDurationMs: 1_000,
+  layersPerEpoch: 8,
+  post: Object.freeze({
+    labelsPerUnit: 64,
+    scryptN: 2,
+    minNumUnits: 1,
+    maxNumUnits: 8,
+    k1: 12,
+    k2: 4,
+    k3: 4,
+    powDifficulty: 'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff',
+    provingNonces: 64,
+  }),
+  poet: Object.freeze({ phaseShiftMs: 4_000, cycleGapMs: 2_000, tickSize: 16 }),
+})
+
+export const presets = { mainnet, testnet, standalone, sim } as const
+export type PresetName = keyof typeof presets
