@@ -1,0 +1,2 @@
+export * from './DecodeError.ts'
+export * from './scale.ts'
