@@ -10,6 +10,7 @@ type CommandModule = { run(args: string[]): Promise<void>; usage: string }
 const commands: Record<string, () => Promise<CommandModule>> = {
   start: () => import('./commands/start.ts'),
   serve: () => import('./commands/serve.ts'),
+  post: () => import('./commands/post.ts'),
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: every benchmark prints its figure as a ratio against a baseline measured in
+ * the same run on the same core, so machine noise cancels out. Each module in `server/bench/`
+ * exports `name` and `async run(): Promise<void>` and is listed here.
+ */
+type Bench = { name: string; run(): Promise<void> }
+
+const benches: Array<() => Promise<Bench>> = [
+  // () => import('./bench/labels.ts'),
+]
+
+const only = process.argv[2]
+for (const load of benches) {
+  const bench = await load()
+  if (only !== undefined && !bench.name.includes(only)) continue
+  console.log(`\n== ${bench.name}`)
+  await bench.run()
+}
+export {}
