@@ -1,0 +1,3 @@
+export * from './address.ts'
+export * from './hash.ts'
+export * from './signing.ts'

@@ -1,0 +1,2 @@
+export * from './computePrincipal.ts'
+export * from './templates.ts'
