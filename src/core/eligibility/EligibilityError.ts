@@ -1,0 +1,43 @@
+/**
+ * Typed failures of eligibility checks, each with the gossip verdict the network layer turns
+ * into a peer score (CONVENTIONS 9). A bad proof is the sender's fault (REJECT); a missing
+ * input on our side (unknown identity, no active set yet) is not (IGNORE).
+ */
+
+/** What gossip validation tells the network layer about a message. */
+export type GossipVerdict = 'ACCEPT' | 'IGNORE' | 'REJECT'
+
+export type EligibilityErrorCode =
+  | 'ZERO_TOTAL_WEIGHT' // the active set weighs nothing: no one can be eligible
+  | 'ZERO_COMMITTEE' // a committee of size 0 was asked for
+  | 'NOT_ACTIVE' // the identity is not in the active set
+  | 'WEIGHT_TOO_LARGE' // n above the 2^30 go-spacemesh supports (`maxSupportedN`)
+  | 'BAD_VRF' // the VRF proof does not verify under the node ID
+  | 'WRONG_COUNT' // the declared eligibility count is not the one the proof gives
+  | 'WRONG_LAYER' // a proposal proof points at another layer
+  | 'BAD_COUNTER' // J out of range or not strictly increasing
+  | 'NO_PROOFS' // a ballot carries no eligibility proof
+
+const verdicts: Record<EligibilityErrorCode, GossipVerdict> = {
+  ZERO_TOTAL_WEIGHT: 'IGNORE',
+  ZERO_COMMITTEE: 'IGNORE',
+  NOT_ACTIVE: 'IGNORE',
+  WEIGHT_TOO_LARGE: 'REJECT',
+  BAD_VRF: 'REJECT',
+  WRONG_COUNT: 'REJECT',
+  WRONG_LAYER: 'REJECT',
+  BAD_COUNTER: 'REJECT',
+  NO_PROOFS: 'REJECT',
+}
+
+export class EligibilityError extends Error {
+  override readonly name = 'EligibilityError'
+  readonly verdict: GossipVerdict
+  constructor(
+    readonly code: EligibilityErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.verdict = verdicts[code]
+  }
+}
