@@ -1,0 +1,58 @@
+/**
+ * Wires the real proof systems into the checks ATX validation asks for: core/post's `verifyPost`
+ * (K3 of K2 indices re-derived with the reference label function), core/poet's
+ * `verifyMembershipProof` (blake3 membership tree) and the VRF-nonce label check.
+ * Their typed errors become `false`; the ATX error code names which proof failed.
+ */
+import type { PostParams } from '../params/presets.ts'
+import { verifyMembershipProof } from '../poet/verifyMembershipProof.ts'
+import { verifyPost } from '../post/verifyPost.ts'
+import type { NipostVerifiers } from './NipostVerifiers.ts'
+import { verifyVrfNonce } from './verifyVrfNonce.ts'
+
+export interface CreateNipostVerifiersParameters {
+  readonly post: PostParams
+  /** Seed of the K3 subset (go-spacemesh uses the local peer id), so nodes check different indices. */
+  readonly subsetSeed?: Uint8Array
+}
+
+export function createNipostVerifiers(p: CreateNipostVerifiersParameters): NipostVerifiers {
+  return {
+    verifyPost(c) {
+      // Checked with the ATX's declared labelsPerUnit, as go-spacemesh does; validation already
+      // refused values below the network's (LABELS_PER_UNIT_TOO_LOW).
+      if (c.labelsPerUnit > BigInt(Number.MAX_SAFE_INTEGER)) return false
+      const params = { ...p.post, labelsPerUnit: Number(c.labelsPerUnit) }
+      try {
+        verifyPost(
+          c.proof,
+          {
+            nodeId: c.nodeId,
+            commitmentAtxId: c.commitmentAtxId,
+            challenge: c.challenge,
+            numUnits: c.numUnits,
+          },
+          params,
+          p.subsetSeed === undefined ? {} : { seed: p.subsetSeed },
+        )
+        return true
+      } catch (err) {
+        if (err instanceof Error && err.name === 'PostVerifyError') return false
+        throw err
+      }
+    },
+    verifyVrfNonce(c) {
+      return verifyVrfNonce({ ...c, scryptN: p.post.scryptN })
+    },
+    verifyMembership(c) {
+      if (c.leafIndex > BigInt(Number.MAX_SAFE_INTEGER)) return false
+      try {
+        verifyMembershipProof(c.root, c.leaf, { leafIndex: Number(c.leafIndex), nodes: c.nodes })
+        return true
+      } catch (err) {
+        if (err instanceof Error && err.name === 'PoetProofError') return false
+        throw err
+      }
+    },
+  }
+}
