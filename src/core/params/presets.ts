@@ -34,6 +34,16 @@ export interface PoetParams {
   readonly tickSize: number
 }
 
+/** Smesher timing around PoET rounds (go-spacemesh `activation.PoetConfig`). */
+export interface AtxParams {
+  /** Register this long before the round opens; the positioning ATX is chosen then (`GracePeriod`). */
+  readonly poetGracePeriodMs: number
+  /** Wait between failed PoET requests, registration or proof (`RequestRetryDelay`). */
+  readonly poetRetryDelayMs: number
+  /** Failed PoET requests before giving up on the round (`MaxRequestRetries`). */
+  readonly poetMaxRetries: number
+}
+
 export interface Preset {
   readonly name: 'mainnet' | 'testnet' | 'standalone' | 'sim'
   /** bech32 human-readable part of addresses (`NetworkHRP`). */
@@ -44,6 +54,7 @@ export interface Preset {
   readonly layersPerEpoch: number
   readonly post: PostParams
   readonly poet: PoetParams
+  readonly atx: AtxParams
 }
 
 const minute = 60_000
@@ -67,6 +78,8 @@ export const mainnet: Preset = Object.freeze({
     provingNonces: 288,
   }),
   poet: Object.freeze({ phaseShiftMs: 240 * hour, cycleGapMs: 12 * hour, tickSize: 9_331_200 }),
+  // go-spacemesh config/mainnet.go PoetConfig: GracePeriod 1h, RequestRetryDelay 10s, MaxRequestRetries 10.
+  atx: Object.freeze({ poetGracePeriodMs: hour, poetRetryDelayMs: 10_000, poetMaxRetries: 10 }),
 })
 
 export const testnet: Preset = Object.freeze({
@@ -86,6 +99,8 @@ export const testnet: Preset = Object.freeze({
     provingNonces: 288,
   }),
   poet: Object.freeze({ phaseShiftMs: 30 * minute, cycleGapMs: 10 * minute, tickSize: 1024 }),
+  // Ratios of go-spacemesh's systest PoetConfig: grace epoch/5, retry delay epoch/50, 10 retries.
+  atx: Object.freeze({ poetGracePeriodMs: 12 * minute, poetRetryDelayMs: 72_000, poetMaxRetries: 10 }),
 })
 
 /** Modelled on go-spacemesh `config/presets/standalone.go`: 6 s layers, 10 per epoch. */
@@ -106,6 +121,7 @@ export const standalone: Preset = Object.freeze({
     provingNonces: 64,
   }),
   poet: Object.freeze({ phaseShiftMs: 30_000, cycleGapMs: 10_000, tickSize: 256 }),
+  atx: Object.freeze({ poetGracePeriodMs: 5_000, poetRetryDelayMs: 1_000, poetMaxRetries: 4 }),
 })
 
 /** Virtual time; tiny PoST so a hundred simulated smeshers run in a unit test. */
@@ -126,6 +142,7 @@ export const sim: Preset = Object.freeze({
     provingNonces: 64,
   }),
   poet: Object.freeze({ phaseShiftMs: 4_000, cycleGapMs: 2_000, tickSize: 16 }),
+  atx: Object.freeze({ poetGracePeriodMs: 1_000, poetRetryDelayMs: 100, poetMaxRetries: 4 }),
 })
 
 export const presets = { mainnet, testnet, standalone, sim } as const
