@@ -16,4 +16,5 @@ for (const load of benches) {
   console.log(`\n== ${bench.name}`)
   await bench.run()
 }
+
 export {}
