@@ -5,6 +5,7 @@ import { createWallet } from './createWallet.ts'
 import { exportKeystore } from './exportKeystore.ts'
 import vectors from './fixtures/wallet-derivation.json' with { type: 'json' }
 import { importKeystore } from './importKeystore.ts'
+import type { KeystoreRecord } from './KeystoreRecord.ts'
 import { listAccounts } from './listAccounts.ts'
 import { openIndexedDbKeystoreStore } from './openIndexedDbKeystoreStore.ts'
 import { unlockWallet } from './unlockWallet.ts'
@@ -54,9 +55,9 @@ describe('keystore in IndexedDB', () => {
   it('reports damaged ciphertext as CORRUPT_KEYSTORE, not as a wrong password', async () => {
     const store = await freshStore()
     await createWallet(store, { mnemonic, password: 'correct horse', iterations: ITER })
-    const rec = (await store.read()) as { cipherText: string }
+    const rec = (await store.read()) as KeystoreRecord
     const flipped = (rec.cipherText[0] === '0' ? '1' : '0') + rec.cipherText.slice(1)
-    await store.write({ ...(rec as never), cipherText: flipped })
+    await store.write({ ...rec, cipherText: flipped })
     expect(await codeOf(unlockWallet(store, 'correct horse'))).toBe('CORRUPT_KEYSTORE')
   })
 
