@@ -6,7 +6,7 @@
 type Bench = { name: string; run(): Promise<void> }
 
 const benches: Array<() => Promise<Bench>> = [
-  // () => import('./bench/labels.ts'),
+  () => import('./bench/labels.ts'),
 ]
 
 const only = process.argv[2]

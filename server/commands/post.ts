@@ -5,8 +5,8 @@ export const usage = 'post <label | bench | init | prove | verify> [options]'
 type Sub = { run(args: string[]): Promise<void>; usage: string }
 
 const subcommands: Record<string, () => Promise<Sub>> = {
-  // label: () => import('../post/commands/label.ts'),
-  // bench: () => import('../post/commands/bench.ts'),
+  label: () => import('../post/commands/label.ts'),
+  bench: () => import('../post/commands/bench.ts'),
   // init: () => import('../post/commands/init.ts'),
   // prove: () => import('../post/commands/prove.ts'),
   // verify: () => import('../post/commands/verify.ts'),
