@@ -32,6 +32,13 @@ export interface PoetParams {
   readonly cycleGapMs: number
   /** Sequential-work labels per tick (`TickSize`). */
   readonly tickSize: number
+  /**
+   * Leading zero bits of the registration PoW (poet `pow.difficulty`; mainnet operators used
+   * 20). Our PoW hashes with blake3 instead of ripemd256 (core/poet/hashRegistrationPow.ts).
+   */
+  readonly powDifficulty: number
+  /** Registrations a round accepts (poet `MaxRoundMembers`); the membership proof allows 2^32. */
+  readonly maxRoundMembers: number
 }
 
 /** Smesher timing around PoET rounds (go-spacemesh `activation.PoetConfig`). */
@@ -77,7 +84,13 @@ export const mainnet: Preset = Object.freeze({
     powDifficulty: '000dfb23b0979b4b000000000000000000000000000000000000000000000000',
     provingNonces: 288,
   }),
-  poet: Object.freeze({ phaseShiftMs: 240 * hour, cycleGapMs: 12 * hour, tickSize: 9_331_200 }),
+  poet: Object.freeze({
+    phaseShiftMs: 240 * hour,
+    cycleGapMs: 12 * hour,
+    tickSize: 9_331_200,
+    powDifficulty: 20,
+    maxRoundMembers: 1 << 22,
+  }),
   // go-spacemesh config/mainnet.go PoetConfig: GracePeriod 1h, RequestRetryDelay 10s, MaxRequestRetries 10.
   atx: Object.freeze({ poetGracePeriodMs: hour, poetRetryDelayMs: 10_000, poetMaxRetries: 10 }),
 })
@@ -98,7 +111,13 @@ export const testnet: Preset = Object.freeze({
     powDifficulty: '00ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff',
     provingNonces: 288,
   }),
-  poet: Object.freeze({ phaseShiftMs: 30 * minute, cycleGapMs: 10 * minute, tickSize: 1024 }),
+  poet: Object.freeze({
+    phaseShiftMs: 30 * minute,
+    cycleGapMs: 10 * minute,
+    tickSize: 1024,
+    powDifficulty: 16,
+    maxRoundMembers: 1 << 16,
+  }),
   // Ratios of go-spacemesh's systest PoetConfig: grace epoch/5, retry delay epoch/50, 10 retries.
   atx: Object.freeze({ poetGracePeriodMs: 12 * minute, poetRetryDelayMs: 72_000, poetMaxRetries: 10 }),
 })
@@ -120,7 +139,13 @@ export const standalone: Preset = Object.freeze({
     powDifficulty: '0fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff',
     provingNonces: 64,
   }),
-  poet: Object.freeze({ phaseShiftMs: 30_000, cycleGapMs: 10_000, tickSize: 256 }),
+  poet: Object.freeze({
+    phaseShiftMs: 30_000,
+    cycleGapMs: 10_000,
+    tickSize: 256,
+    powDifficulty: 8,
+    maxRoundMembers: 1 << 12,
+  }),
   atx: Object.freeze({ poetGracePeriodMs: 5_000, poetRetryDelayMs: 1_000, poetMaxRetries: 4 }),
 })
 
@@ -141,7 +166,13 @@ export const sim: Preset = Object.freeze({
     powDifficulty: 'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff',
     provingNonces: 64,
   }),
-  poet: Object.freeze({ phaseShiftMs: 4_000, cycleGapMs: 2_000, tickSize: 16 }),
+  poet: Object.freeze({
+    phaseShiftMs: 4_000,
+    cycleGapMs: 2_000,
+    tickSize: 16,
+    powDifficulty: 0,
+    maxRoundMembers: 1 << 10,
+  }),
   atx: Object.freeze({ poetGracePeriodMs: 1_000, poetRetryDelayMs: 100, poetMaxRetries: 4 }),
 })
 
