@@ -1,0 +1,178 @@
+import { type Remote, wrap } from 'comlink'
+import type { PostParams } from '../../core/params/presets.ts'
+import { formatPostMetadata } from '../../core/post/formatPostMetadata.ts'
+import { POST_METADATA_FILE } from '../../core/post/PostMetadata.ts'
+import type {
+  LabelerWorkerApi,
+  ProveResult,
+  ProverAllocation,
+  ProverWorkerApi,
+  VerifyResult,
+} from '../../workers/postWorkerContract.ts'
+import { checkPostStorage, type PostStorageCheck } from './checkPostStorage.ts'
+import { computePostLayout, labelsInFile } from './computePostLayout.ts'
+import { createPostAllocation } from './createPostAllocation.ts'
+import {
+  openPostMetadataStore,
+  type PostAllocationRecord,
+  type PostMetadataStore,
+} from './openPostMetadataStore.ts'
+import { PostInitializer, type PostInitProgress, postLockName } from './PostInitializer.ts'
+import { PostStoreError } from './PostStoreError.ts'
+import { readPostFileLabels } from './readPostFileLabels.ts'
+
+export interface PostStatus {
+  readonly allocation: PostAllocationRecord | undefined
+  /** Whole labels on disk, from the OPFS file sizes. */
+  readonly labelsDone: number
+  readonly totalLabels: number
+  /** Another tab holds the PoST lock (it is labeling or proving). */
+  readonly lockedElsewhere: boolean
+}
+
+/**
+ * The page's handle on the origin's one PoST allocation: metadata in IndexedDB, labels in OPFS,
+ * a pool of labeler workers and a prover worker. The UI state class talks only to this.
+ */
+export class BrowserPost {
+  readonly #store: PostMetadataStore
+  #initializer: PostInitializer | undefined
+  #running = false
+
+  private constructor(store: PostMetadataStore) {
+    this.#store = store
+  }
+
+  static async open(): Promise<BrowserPost> {
+    return new BrowserPost(await openPostMetadataStore())
+  }
+
+  async status(): Promise<PostStatus> {
+    const allocation = await this.#store.getAllocation()
+    const held = await navigator.locks.query()
+    const lockedElsewhere = !this.#running && (held.held ?? []).some((l) => l.name === postLockName)
+    if (allocation === undefined) return { allocation, labelsDone: 0, totalLabels: 0, lockedElsewhere }
+    const layout = computePostLayout(allocation.numUnits, allocation.labelsPerUnit, allocation.labelsPerFile)
+    const labels = lockedElsewhere ? [] : await readPostFileLabels(allocation.dir, layout.fileCount)
+    return {
+      allocation,
+      labelsDone: labels.reduce((a, b, i) => a + Math.min(b, labelsInFile(layout, i)), 0),
+      totalLabels: layout.totalLabels,
+      lockedElsewhere,
+    }
+  }
+
+  /** Checks and asks for storage for `numUnits` of `params`, minus what is already written. */
+  async checkStorage(params: PostParams, numUnits: number): Promise<PostStorageCheck> {
+    const { labelsDone } = await this.status()
+    return checkPostStorage((numUnits * params.labelsPerUnit - labelsDone) * 16)
+  }
+
+  /** Records a new allocation; an existing one must be discarded first. */
+  async create(params: PostParams, numUnits: number, nodeId?: Uint8Array, commitmentAtxId?: Uint8Array) {
+    if ((await this.#store.getAllocation()) !== undefined) {
+      throw new PostStoreError('metadata-mismatch', 'a PoST allocation already exists; discard it first')
+    }
+    // Until the node's identity key is wired in, a random id stands for it (kept in the metadata).
+    const record = createPostAllocation({
+      params,
+      numUnits,
+      nodeId: nodeId ?? crypto.getRandomValues(new Uint8Array(32)),
+      commitmentAtxId: commitmentAtxId ?? new Uint8Array(32),
+    })
+    await this.#store.putAllocation(record)
+    return record
+  }
+
+  /** Labels until done or paused; resumes from the files on disk. */
+  async initialize(workers: number, onProgress: (p: PostInitProgress) => void): Promise<'done' | 'paused'> {
+    const init = new PostInitializer({
+      store: this.#store,
+      createWorker: () => {
+        const worker = new Worker(new URL('../../workers/labeler.worker.ts', import.meta.url), {
+          type: 'module',
+        })
+        const api = wrap<LabelerWorkerApi>(worker) as unknown as LabelerWorkerApi
+        return { api, terminate: () => worker.terminate() }
+      },
+      now: () => performance.now(),
+    })
+    this.#initializer = init
+    this.#running = true
+    try {
+      const outcome = await init.run(workers, onProgress)
+      if (outcome === 'done') await this.#writeMetadataFile()
+      return outcome
+    } finally {
+      this.#running = false
+      this.#initializer = undefined
+    }
+  }
+
+  pause(): void {
+    this.#initializer?.pause()
+  }
+
+  async prove(params: PostParams, challenge: Uint8Array): Promise<ProveResult> {
+    const allocation = await this.#proverAllocation()
+    return this.#withProver(true, (p) => p.prove(allocation, params, challenge))
+  }
+
+  async verify(proofBytes: Uint8Array, params: PostParams, challenge: Uint8Array): Promise<VerifyResult> {
+    const allocation = await this.#proverAllocation()
+    return this.#withProver<VerifyResult>(false, (p) => p.verify(proofBytes, allocation, params, challenge))
+  }
+
+  /** Deletes the labels and the metadata. */
+  async discard(): Promise<void> {
+    const allocation = await this.#store.getAllocation()
+    await navigator.locks.request(postLockName, { ifAvailable: true }, async (lock) => {
+      if (lock === null) throw new PostStoreError('locked-elsewhere', 'PoST data is in use in another tab')
+      const root = await navigator.storage.getDirectory()
+      await root.removeEntry(allocation?.dir ?? 'post', { recursive: true }).catch(() => undefined)
+      await this.#store.clear()
+    })
+  }
+
+  async #proverAllocation(): Promise<ProverAllocation> {
+    const a = await this.#store.getAllocation()
+    if (a?.nonce === undefined)
+      throw new PostStoreError('not-initialized', 'PoST initialization is not complete')
+    const { dir, nodeId, commitmentAtxId, numUnits, labelsPerFile } = a
+    return { dir, nodeId, commitmentAtxId, numUnits, labelsPerFile }
+  }
+
+  async #withProver<T>(lockFiles: boolean, use: (p: Remote<ProverWorkerApi>) => Promise<T>): Promise<T> {
+    const worker = new Worker(new URL('../../workers/prover.worker.ts', import.meta.url), { type: 'module' })
+    const run = () => use(wrap<ProverWorkerApi>(worker))
+    try {
+      if (!lockFiles) return await run()
+      return await navigator.locks.request(postLockName, { ifAvailable: true }, async (lock) => {
+        if (lock === null) throw new PostStoreError('locked-elsewhere', 'PoST data is in use in another tab')
+        return run()
+      })
+    } finally {
+      worker.terminate()
+    }
+  }
+
+  /** post-rs's `postdata_metadata.json` beside the files, so the directory is interchangeable. */
+  async #writeMetadataFile(): Promise<void> {
+    const a = await this.#store.getAllocation()
+    if (a === undefined) return
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(a.dir, { create: true })
+    const writable = await (await dir.getFileHandle(POST_METADATA_FILE, { create: true })).createWritable()
+    await writable.write(
+      formatPostMetadata({
+        nodeId: a.nodeId,
+        commitmentAtxId: a.commitmentAtxId,
+        labelsPerUnit: a.labelsPerUnit,
+        numUnits: a.numUnits,
+        maxFileSize: a.maxFileSize,
+        ...(a.nonce === undefined ? {} : { nonce: a.nonce }),
+        ...(a.nonceValue === undefined ? {} : { nonceValue: a.nonceValue.subarray(0, 16) }),
+      }),
+    )
+    await writable.close()
+  }
+}

@@ -1,0 +1,212 @@
+import { compareBytes as compareLabels } from '../../workers/compareBytes.ts'
+import type { LabelerWorkerApi } from '../../workers/postWorkerContract.ts'
+import { computePostLayout, labelsInFile, type PostLayout } from './computePostLayout.ts'
+import type { PostAllocationRecord, PostFileRecord, PostMetadataStore } from './openPostMetadataStore.ts'
+import { PostStoreError } from './PostStoreError.ts'
+import { selectVrfNonce } from './selectVrfNonce.ts'
+
+export interface LabelerWorkerHandle {
+  /** The comlink proxy of a labeler worker, or the service itself in tests. */
+  readonly api: LabelerWorkerApi
+  terminate(): void
+}
+
+export interface PostInitProgress {
+  readonly labelsDone: number
+  readonly totalLabels: number
+  readonly labelsComputed: number
+  /** Over the last few seconds. */
+  readonly labelsPerSecond: number
+  readonly etaSeconds: number | undefined
+  readonly workers: number
+  readonly kernel: 'wasm' | 'reference' | undefined
+}
+
+export interface PostInitializerDeps {
+  readonly store: PostMetadataStore
+  readonly createWorker: () => LabelerWorkerHandle
+  readonly now: () => number
+  readonly locks?: LockManager
+  readonly kernel?: 'wasm' | 'reference'
+}
+
+/** Name of the Web Lock that makes one tab per origin the labeler (DESIGN.md §8). */
+export const postLockName = 'spacemesh-post-init'
+
+/** Aim for batches of about this long, so pause is quick and progress smooth. */
+const targetBatchMs = 250
+
+/**
+ * The labeler pool. Files are the unit of work: each worker takes the next unfinished file,
+ * opens it exclusively, and appends batches to it; after every flushed batch the file's
+ * progress and smallest label go to IndexedDB in one transaction. Everything runs under a Web
+ * Lock, so a second tab cannot write the same files.
+ */
+export class PostInitializer {
+  #paused = false
+  readonly #deps: PostInitializerDeps
+
+  constructor(deps: PostInitializerDeps) {
+    this.#deps = deps
+  }
+
+  /** Stops after the batches in flight; `run` then resolves `'paused'`. */
+  pause(): void {
+    this.#paused = true
+  }
+
+  async run(workerCount: number, onProgress: (p: PostInitProgress) => void): Promise<'done' | 'paused'> {
+    this.#paused = false
+    const locks = this.#deps.locks ?? navigator.locks
+    return locks.request(postLockName, { ifAvailable: true }, async (lock) => {
+      if (lock === null) {
+        throw new PostStoreError('locked-elsewhere', 'PoST initialization is running in another tab')
+      }
+      return this.#runLocked(workerCount, onProgress)
+    })
+  }
+
+  async #runLocked(
+    workerCount: number,
+    onProgress: (p: PostInitProgress) => void,
+  ): Promise<'done' | 'paused'> {
+    const { store } = this.#deps
+    const alloc = await store.getAllocation()
+    if (alloc === undefined) throw new PostStoreError('not-initialized', 'no PoST allocation to initialize')
+    const layout = computePostLayout(alloc.numUnits, alloc.labelsPerUnit, alloc.labelsPerFile)
+    const records = new Map((await store.getFiles()).map((f) => [f.fileIndex, f]))
+    const done = new Array<number>(layout.fileCount).fill(0)
+    for (const [i, f] of records) if (i < layout.fileCount) done[i] = f.labelsRecorded
+    const queue = [...done.keys()].filter((i) => (done[i] as number) < labelsInFile(layout, i))
+    let computed = alloc.labelsComputed
+    let kernel: 'wasm' | 'reference' | undefined
+    const samples: Array<[number, number]> = []
+    const report = () => {
+      const labelsDone = done.reduce((a, b) => a + b, 0)
+      const t = this.#deps.now()
+      samples.push([t, computed])
+      while (samples.length > 2 && t - (samples[0] as [number, number])[0] > 5000) samples.shift()
+      const [t0, c0] = samples[0] as [number, number]
+      const rate = t > t0 ? ((computed - c0) * 1000) / (t - t0) : 0
+      const left = layout.totalLabels - labelsDone
+      onProgress({
+        labelsDone,
+        totalLabels: layout.totalLabels,
+        labelsComputed: computed,
+        labelsPerSecond: rate,
+        etaSeconds: rate > 0 ? left / rate : left === 0 ? 0 : undefined,
+        workers: Math.min(workerCount, queue.length),
+        kernel,
+      })
+    }
+    report()
+
+    const workers = Array.from({ length: Math.max(1, Math.min(workerCount, queue.length)) }, () =>
+      this.#deps.createWorker(),
+    )
+    try {
+      await Promise.all(
+        workers.map(async (w) => {
+          const config = {
+            dir: alloc.dir,
+            commitment: alloc.commitment,
+            scryptN: alloc.scryptN,
+            labelsPerFile: alloc.labelsPerFile,
+            ...(this.#deps.kernel === undefined ? {} : { kernel: this.#deps.kernel }),
+          }
+          kernel = (await w.api.configure(config)).kernel
+          let batch = 8
+          for (let f = queue.shift(); f !== undefined && !this.#paused; f = queue.shift()) {
+            const fileLabels = labelsInFile(layout, f)
+            let record = await this.#reconcile(w, f, fileLabels, records.get(f))
+            done[f] = record.labelsRecorded
+            report()
+            while (record.labelsRecorded < fileLabels && !this.#paused) {
+              const r = await w.api.labelBatch(f, batch)
+              const better = record.minLabel === undefined || compareLabels(r.minLabel, record.minLabel) < 0
+              record = {
+                fileIndex: f,
+                labelsRecorded: r.labelsInFile,
+                ...(better ? { minIndex: Number(r.minIndex), minLabel: r.minLabel } : pickMin(record)),
+              }
+              await store.recordFile(record, r.count)
+              computed += r.count
+              done[f] = r.labelsInFile
+              batch = Math.max(
+                1,
+                Math.min(1 << 16, Math.round((r.count * targetBatchMs) / Math.max(1, r.computeMs))),
+              )
+              report()
+            }
+            records.set(f, record)
+          }
+          await w.api.closeFiles()
+        }),
+      )
+    } catch (err) {
+      this.#paused = true
+      throw toPostStoreError(err)
+    } finally {
+      for (const w of workers) w.terminate()
+    }
+    if (this.#paused && done.some((d, i) => d < labelsInFile(layout, i))) return 'paused'
+    await this.#finish(alloc, layout)
+    report()
+    return 'done'
+  }
+
+  /** Brings a file's record in line with the file itself before writing more to it. */
+  async #reconcile(
+    w: LabelerWorkerHandle,
+    f: number,
+    fileLabels: number,
+    record: PostFileRecord | undefined,
+  ): Promise<PostFileRecord> {
+    const inFile = await w.api.openFile(f, fileLabels)
+    const recorded = record?.labelsRecorded ?? 0
+    if (record !== undefined && inFile === recorded) return record
+    // Written but not recorded (tab closed between flush and commit): find the new labels' minimum
+    // from the bytes on disk. A file shorter than recorded lost data: rescan what is left.
+    const from = inFile > recorded ? recorded : 0
+    const found = await w.api.recoverMin(f, from)
+    const keep = from > 0 && record !== undefined ? pickMin(record) : {}
+    let next: PostFileRecord = { fileIndex: f, labelsRecorded: inFile, ...keep }
+    if (
+      found !== undefined &&
+      (next.minLabel === undefined || compareLabels(found.minLabel, next.minLabel) < 0)
+    ) {
+      next = { ...next, minIndex: Number(found.minIndex), minLabel: found.minLabel }
+    }
+    await this.#deps.store.recordFile(next, 0)
+    return next
+  }
+
+  async #finish(alloc: PostAllocationRecord, layout: PostLayout): Promise<void> {
+    const { store } = this.#deps
+    const vrf = selectVrfNonce(await store.getFiles(), layout.totalLabels)
+    if (vrf === undefined) {
+      throw new PostStoreError('no-vrf-nonce', 'no label is below the VRF nonce difficulty (p ≈ 0.03%)')
+    }
+    const current = (await store.getAllocation()) ?? alloc
+    await store.putAllocation({ ...current, nonce: vrf.nonce, nonceValue: vrf.nonceValue })
+  }
+}
+
+function pickMin(r: PostFileRecord): { minIndex?: number; minLabel?: Uint8Array } {
+  return r.minIndex === undefined || r.minLabel === undefined
+    ? {}
+    : { minIndex: r.minIndex, minLabel: r.minLabel }
+}
+
+function toPostStoreError(err: unknown): PostStoreError {
+  if (err instanceof PostStoreError) return err
+  const e = err as { name?: string; message?: string } | undefined
+  if (e?.name === 'QuotaExceededError') {
+    return new PostStoreError('quota-exceeded', `storage quota exceeded while writing labels: ${e.message}`, {
+      cause: err,
+    })
+  }
+  return new PostStoreError('worker-failed', `a labeler worker failed: ${e?.message ?? String(err)}`, {
+    cause: err,
+  })
+}

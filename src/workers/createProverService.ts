@@ -1,0 +1,61 @@
+import { decodePostProof, encodePostProof } from '../core/post/PostProof.ts'
+import { PostVerifyError } from '../core/post/PostVerifyError.ts'
+import { provePost } from '../core/post/provePost.ts'
+import type { ScanKernel } from '../core/post/ScanKernel.ts'
+import { verifyPost } from '../core/post/verifyPost.ts'
+import { openOpfsLabelReader } from './openOpfsLabelReader.ts'
+import type { ProverWorkerApi } from './postWorkerContract.ts'
+
+/**
+ * The prover worker's implementation: reads the labels back from OPFS through sync access
+ * handles and runs `src/core/post`'s prover with the injected scan kernel (the WASM one in the
+ * browser); verification is core's `verifyPost`.
+ */
+export function createProverService(loadKernel: () => Promise<ScanKernel | undefined>): ProverWorkerApi {
+  return {
+    async prove(allocation, params, challenge) {
+      const kernel = await loadKernel()
+      const reader = await openOpfsLabelReader(allocation.dir, allocation.labelsPerFile)
+      try {
+        const t0 = performance.now()
+        const proof = provePost({
+          challenge,
+          nodeId: allocation.nodeId,
+          numUnits: allocation.numUnits,
+          params,
+          readLabels: reader.read,
+          ...(kernel === undefined ? {} : { kernel }),
+        })
+        const proveMs = performance.now() - t0
+        return {
+          proof,
+          proofBytes: encodePostProof(proof),
+          proveMs,
+          readMs: reader.readMs(),
+          kernel: kernel === undefined ? 'reference' : 'wasm',
+        }
+      } finally {
+        reader.close()
+      }
+    },
+
+    async verify(proofBytes, allocation, params, challenge) {
+      const t0 = performance.now()
+      try {
+        const proof = decodePostProof(proofBytes)
+        const metadata = {
+          nodeId: allocation.nodeId,
+          commitmentAtxId: allocation.commitmentAtxId,
+          challenge,
+          numUnits: allocation.numUnits,
+        }
+        verifyPost(proof, metadata, params)
+        return { ok: true, verifyMs: performance.now() - t0 }
+      } catch (err) {
+        const verifyMs = performance.now() - t0
+        const code = err instanceof PostVerifyError ? err.code : ((err as Error).name ?? 'ERROR')
+        return { ok: false, code, message: (err as Error).message ?? String(err), verifyMs }
+      }
+    },
+  }
+}
