@@ -7,7 +7,8 @@
  * type is derived with `Infer<typeof codec>`.
  *
  * Decoding is strict where go-scale is lax: booleans and option flags must be 0 or 1, and every
- * compact integer must use the shortest mode (go-scale's compact64 accepts a padded big mode).
+ * compact integer must use the shortest mode (go-scale's compact64 accepts a padded big mode;
+ * `compact64Lax` reproduces that for data whose raw bytes are signed, such as transactions).
  */
 import { DecodeError } from './DecodeError.ts'
 
@@ -120,7 +121,7 @@ function encodeCompact(w: Writer, v: bigint): void {
   }
 }
 
-function decodeCompact(r: Reader, maxBytes: number): bigint {
+function decodeCompact(r: Reader, maxBytes: number, lax = false): bigint {
   const start = r.offset
   const first = r.byte()
   const mode = first & 3
@@ -144,7 +145,7 @@ function decodeCompact(r: Reader, maxBytes: number): bigint {
   const b = r.bytes(n)
   v = 0n
   for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(b[i]!)
-  if (v < 1n << 30n || (n > 4 && b[n - 1] === 0)) {
+  if (v < 1n << 30n || (!lax && n > 4 && b[n - 1] === 0)) {
     throw new DecodeError('NON_CANONICAL', `compact ${v} in ${n}-byte big mode`, start)
   }
   return v
@@ -176,6 +177,18 @@ export const compact64: Codec<bigint> = {
     encodeCompact(w, v)
   },
   decode: (r) => decodeCompact(r, 8),
+}
+
+/**
+ * compact64 exactly as go-scale decodes it: big mode must hold a value ≥ 2^30 but may carry
+ * trailing zero bytes (n need not be minimal). Use it where the raw bytes themselves are signed
+ * and hashed rather than re-encoded — transactions — so that we accept exactly the transactions
+ * go-spacemesh accepts: refusing a padded nonce that go accepts would fork our state from theirs.
+ * Encoding is always canonical.
+ */
+export const compact64Lax: Codec<bigint> = {
+  encode: compact64.encode,
+  decode: (r) => decodeCompact(r, 8, true),
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@
  */
 import { ADDRESS_LENGTH, ADDRESS_RESERVED_LENGTH } from '../crypto/address.ts'
 import { hash32 } from '../crypto/hash.ts'
-import { WALLET_TEMPLATE } from './templates.ts'
+import { encodeSpawnArgs, type SpawnBody } from './encodeSpawnArgs.ts'
+import { TEMPLATE_ADDRESSES, WALLET_TEMPLATE } from './templates.ts'
 
 /** The address of the account spawned from `template` with SCALE-encoded `spawnArgs`. */
 export function computePrincipal(template: Uint8Array, spawnArgs: Uint8Array): Uint8Array {
@@ -26,4 +27,9 @@ export function computePrincipal(template: Uint8Array, spawnArgs: Uint8Array): U
 export function walletPrincipal(publicKey: Uint8Array): Uint8Array {
   if (publicKey.length !== 32) throw new RangeError(`publicKey: expected 32 bytes, got ${publicKey.length}`)
   return computePrincipal(WALLET_TEMPLATE, publicKey)
+}
+
+/** The address an account spawned with `body` will have (what a self-spawn's principal is). */
+export function spawnPrincipal(body: SpawnBody): Uint8Array {
+  return computePrincipal(TEMPLATE_ADDRESSES[body.template], encodeSpawnArgs(body))
 }

@@ -1,2 +1,7 @@
 export * from './computePrincipal.ts'
+export * from './decodeTransaction.ts'
+export * from './encodeSpawnArgs.ts'
+export * from './encodeTransaction.ts'
+export * from './Transaction.ts'
 export * from './templates.ts'
+export * from './transactionCodecs.ts'
