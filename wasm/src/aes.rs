@@ -4,10 +4,11 @@ use core::arch::wasm32::*;
 
 struct Tables {
     sbox: [u8; 256],
-    t0: [u32; 256],
+    /// T0..T3: the column tables, each the previous rotated by one byte (16 KiB, fits L1).
+    t: [[u32; 256]; 4],
 }
 
-static mut TABLES: Tables = Tables { sbox: [0; 256], t0: [0; 256] };
+static mut TABLES: Tables = Tables { sbox: [0; 256], t: [[0; 256]; 4] };
 static mut READY: bool = false;
 
 fn xtime(x: u8) -> u8 {
@@ -15,7 +16,7 @@ fn xtime(x: u8) -> u8 {
 }
 
 /// Builds the S-box by walking GF(2^8)* with generator 3 and its inverse together, then the
-/// round table T0[x] = (2·S(x), S(x), S(x), 3·S(x)) as a little-endian column.
+/// round tables: T0[x] = (2·S(x), S(x), S(x), 3·S(x)) as a little-endian column, Ti = T0 rotated.
 fn tables() -> &'static Tables {
     unsafe {
         if !READY {
@@ -42,7 +43,10 @@ fn tables() -> &'static Tables {
                 let s = t.sbox[x];
                 let s2 = xtime(s);
                 let s3 = s2 ^ s;
-                t.t0[x] = u32::from_le_bytes([s2, s, s, s3]);
+                let t0 = u32::from_le_bytes([s2, s, s, s3]);
+                for i in 0..4 {
+                    t.t[i][x] = t0.rotate_left(8 * i as u32);
+                }
             }
             READY = true;
         }
@@ -101,10 +105,10 @@ fn encrypt(key: &Key, block: &[u8; 16], t: &Tables) -> [u8; 16] {
         let mut n = [0u32; 4];
         for c in 0..4 {
             // ShiftRows: row i of the new column c comes from column c + i.
-            n[c] = t.t0[byte(s[c], 0)]
-                ^ t.t0[byte(s[(c + 1) & 3], 1)].rotate_left(8)
-                ^ t.t0[byte(s[(c + 2) & 3], 2)].rotate_left(16)
-                ^ t.t0[byte(s[(c + 3) & 3], 3)].rotate_left(24)
+            n[c] = t.t[0][byte(s[c], 0)]
+                ^ t.t[1][byte(s[(c + 1) & 3], 1)]
+                ^ t.t[2][byte(s[(c + 2) & 3], 2)]
+                ^ t.t[3][byte(s[(c + 3) & 3], 3)]
                 ^ key.round[r][c];
         }
         s = n;
