@@ -1,0 +1,67 @@
+/**
+ * Starts a PoET service: opens (and migrates) its SQLite database, resumes unfinished rounds,
+ * and serves the HTTP JSON API on `port` (0 picks a free one). `close()` stops the work, the
+ * server and the database; starting again on the same file loses no registration.
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Preset } from '../../src/core/params/presets.ts'
+import { handlePoetRequest } from './handlePoetRequest.ts'
+import { type Log, type PoetClock, PoetService, type PoetServiceParams } from './PoetService.ts'
+import { PoetStore } from './PoetStore.ts'
+
+export interface StartPoetServiceOptions {
+  readonly dbPath: string
+  readonly port?: number
+  readonly host?: string
+  readonly params: PoetServiceParams
+  readonly clock?: PoetClock
+  readonly log?: Log
+}
+
+export interface RunningPoetService {
+  readonly url: string
+  readonly service: PoetService
+  close(): Promise<void>
+}
+
+/** Round timing and registration rules of a preset, for a network started at `genesisMs`. */
+export function poetParamsFromPreset(preset: Preset, genesisMs: number): PoetServiceParams {
+  return {
+    genesisMs,
+    epochDurationMs: preset.layerDurationMs * preset.layersPerEpoch,
+    phaseShiftMs: preset.poet.phaseShiftMs,
+    cycleGapMs: preset.poet.cycleGapMs,
+    powDifficulty: preset.poet.powDifficulty,
+    maxRoundMembers: preset.poet.maxRoundMembers,
+  }
+}
+
+export async function startPoetService(o: StartPoetServiceOptions): Promise<RunningPoetService> {
+  const store = new PoetStore(o.dbPath)
+  const service = new PoetService(store, o.params, o.clock ?? { now: () => Date.now() }, o.log)
+  const server = createServer((req, res) => {
+    void handlePoetRequest(service, req, res)
+  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve)
+    })
+  } catch (err) {
+    store.close()
+    throw err
+  }
+  service.start()
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${o.host ?? '127.0.0.1'}:${port}`,
+    service,
+    async close() {
+      await service.stop()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      store.close()
+    },
+  }
+}
