@@ -155,11 +155,11 @@ export class Smesher {
         if (event.kind === 'poetRegistered') {
           p.pending.delete(event.poetId)
           p.ok.push(event.poetId)
-        } else {
-          this.scheduleRetry(p.pending, event.poetId, nowMs)
+          this.afterRegistration(nowMs, out)
+          return out
         }
-        this.afterRegistration(nowMs, out)
-        return out
+        this.scheduleRetry(p.pending, event.poetId, nowMs)
+        return this.onTick(nowMs)
       }
       case 'poetProof':
       case 'poetProofUnavailable': {
@@ -167,11 +167,11 @@ export class Smesher {
         if (event.kind === 'poetProof') {
           p.pending.delete(event.poetId)
           p.proofs.push(event)
-        } else {
-          this.scheduleRetry(p.pending, event.poetId, nowMs)
+          this.afterFetching(nowMs, out)
+          return out
         }
-        this.afterFetching(nowMs, out)
-        return out
+        this.scheduleRetry(p.pending, event.poetId, nowMs)
+        return this.onTick(nowMs)
       }
       case 'postProved':
         if (p.name !== 'proving' || bytesToHex(event.challenge) !== bytesToHex(p.proof.ref)) return out
