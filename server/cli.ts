@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   start: () => import('./commands/start.ts'),
   serve: () => import('./commands/serve.ts'),
   post: () => import('./commands/post.ts'),
+  sim: () => import('./commands/sim.ts'),
   wallet: () => import('./commands/wallet.ts'),
 }
 
