@@ -69,8 +69,14 @@ pub unsafe extern "C" fn labels(
         return 1;
     }
     let n = n as usize;
-    let lanes = if (count as usize) >= LANES { LANES } else { 1 };
-    let v = match scratch(lanes * n * 128) {
+    // Four lanes need 4 × N × 128 bytes; when memory cannot grow that far, run one at a time.
+    let mut lanes = if (count as usize) >= LANES { LANES } else { 1 };
+    let mut v = scratch(lanes * n * 128);
+    if v.is_none() && lanes > 1 {
+        lanes = 1;
+        v = scratch(n * 128);
+    }
+    let v = match v {
         Some(p) => p as *mut Chunk,
         None => return 2,
     };
@@ -81,7 +87,7 @@ pub unsafe extern "C" fn labels(
     while done < count {
         let index = first.wrapping_add(done as u64);
         let dst = out.add(16 * done as usize);
-        if count - done >= LANES as u32 {
+        if lanes == LANES && count - done >= LANES as u32 {
             run::<LANES>(&c, n, index, dst, &mut best, v);
             done += LANES as u32;
         } else {
