@@ -5,14 +5,18 @@
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { encodeAddress } from '../core/crypto/address.ts'
 import { walletPrincipal } from '../core/vm/computePrincipal.ts'
-import { deriveAccountKey } from './deriveAccountKey.ts'
+import { deriveAccountKeys } from './deriveAccountKeys.ts'
 import type { WalletSecrets } from './WalletSecrets.ts'
 
 export type AccountView = { name: string; index: number; publicKey: string; address: string }
 
 export function listAccounts(secrets: WalletSecrets, hrp: string): AccountView[] {
-  return secrets.accounts.map(({ name, index }) => {
-    const { publicKey } = deriveAccountKey(secrets.mnemonic, index)
+  const keys = deriveAccountKeys(
+    secrets.mnemonic,
+    secrets.accounts.map((a) => a.index),
+  )
+  return secrets.accounts.map(({ name, index }, i) => {
+    const { publicKey } = keys[i]!
     return {
       name,
       index,
