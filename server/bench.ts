@@ -5,7 +5,10 @@
  */
 type Bench = { name: string; run(): Promise<void> }
 
-const benches: Array<() => Promise<Bench>> = [() => import('./bench/labels.ts')]
+const benches: Array<() => Promise<Bench>> = [
+  () => import('./bench/labels.ts'),
+  () => import('./bench/poet.ts'),
+]
 
 const only = process.argv[2]
 for (const load of benches) {

@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   serve: () => import('./commands/serve.ts'),
   post: () => import('./commands/post.ts'),
   sim: () => import('./commands/sim.ts'),
+  poet: () => import('./commands/poet.ts'),
   wallet: () => import('./commands/wallet.ts'),
 }
 
