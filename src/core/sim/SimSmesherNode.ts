@@ -11,7 +11,11 @@ import { createNipostVerifiers } from '../activation/createNipostVerifiers.ts'
 import { MemoryAtxStore } from '../activation/MemoryAtxStore.ts'
 import { malfeasanceProofCodec } from '../activation/malfeasanceCodec.ts'
 import type { PoetProofInfo } from '../activation/NipostVerifiers.ts'
-import { type ValidateAtxReturnType, validateAtx } from '../activation/validateAtx.ts'
+import {
+  type ValidateAtxParameters,
+  type ValidateAtxReturnType,
+  validateAtx,
+} from '../activation/validateAtx.ts'
 import { verifyMalfeasanceProof } from '../activation/verifyMalfeasanceProof.ts'
 import { DecodeError, decode, encode } from '../codec/index.ts'
 import { Smesher, type SmesherConfig } from '../node/Smesher.ts'
@@ -73,11 +77,12 @@ export class SimSmesherNode implements SimActor {
     } else if (message.topic === SimTopic.MALFEASANCE) this.receiveMalfeasance(message.data)
   }
 
-  private receiveAtx(data: Uint8Array): void {
+  /** The parameters this node validates `atx` with now (tests re-validate tampered copies). */
+  validationParameters(atx: Uint8Array | ActivationTxV1): ValidateAtxParameters {
     const s = this.ctx.scheduler
     const epochMs = this.o.preset.layerDurationMs * this.o.preset.layersPerEpoch
-    const result = validateAtx({
-      atx: data,
+    return {
+      atx,
       currentEpoch: Math.floor((s.now - this.o.smesher.genesisMs) / epochMs),
       genesisId: this.o.smesher.genesisId,
       goldenAtxId: this.o.smesher.goldenAtxId,
@@ -87,7 +92,11 @@ export class SimSmesherNode implements SimActor {
       atxs: this.atxs,
       poetProof: (ref) => this.poetProofs.get(bytesToHex(ref)),
       verifiers: this.verifiers,
-    })
+    }
+  }
+
+  private receiveAtx(data: Uint8Array): void {
+    const result = validateAtx(this.validationParameters(data))
     if (result.verdict === 'ACCEPT') {
       this.accept(result.header)
       this.retryPending()

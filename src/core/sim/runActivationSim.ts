@@ -16,7 +16,7 @@ import { Scheduler } from './Scheduler.ts'
 import type { SimActor, SimContext } from './SimActor.ts'
 import { SimNetwork, type SimNetworkHooks } from './SimNetwork.ts'
 import { SimPoet } from './SimPoet.ts'
-import { SimSmesherNode } from './SimSmesherNode.ts'
+import { type SimObserver, SimSmesherNode } from './SimSmesherNode.ts'
 import { type ActivationSimResult, createSimStats, summarizeActivationSim } from './summarizeActivationSim.ts'
 import { createPoetMessageVerifier } from './verifyPoetMessage.ts'
 
@@ -30,6 +30,8 @@ export interface ActivationSimParameters {
   readonly networkDelayMs?: { readonly min: number; readonly max: number }
   readonly hooks?: SimNetworkHooks
   readonly extraActors?: (ctx: SimContext) => SimActor[]
+  /** Sees every verdict, publication and missed epoch, after the run's own statistics. */
+  readonly observer?: SimObserver
 }
 
 export interface ActivationSimWorld {
@@ -80,7 +82,7 @@ export function runActivationSim(
       poets: new Map([[poet.id, poet]]),
       verifyPoetMessage,
       latencyMs: { poet: 10 + own.nextInt(40), initPost: 200, provePost: 100 + own.nextInt(200) },
-      observer: stats.observer,
+      observer: chainObservers(stats.observer, p.observer),
     })
     network.join(node.id, (from, m) => node.onMessage(from, m))
     nodes.push(node)
@@ -96,4 +98,22 @@ export function runActivationSim(
 
   const world = { scheduler, network, nodes, poet }
   return { ...summarizeActivationSim(p.seed, p.epochs, world, stats), world }
+}
+
+function chainObservers(a: SimObserver, b: SimObserver | undefined): SimObserver {
+  if (b === undefined) return a
+  return {
+    atxVerdict: (node, r) => {
+      a.atxVerdict?.(node, r)
+      b.atxVerdict?.(node, r)
+    },
+    atxPublished: (node, atx) => {
+      a.atxPublished?.(node, atx)
+      b.atxPublished?.(node, atx)
+    },
+    epochMissed: (node, epoch, reason) => {
+      a.epochMissed?.(node, epoch, reason)
+      b.epochMissed?.(node, epoch, reason)
+    },
+  }
 }
