@@ -12,6 +12,7 @@
  * not re-entrant, but separate hashers are independent.
  */
 import { compressSha256Block, SHA256_IV } from './compressSha256Block.ts'
+import { iterateSha256 } from './iterateSha256.ts'
 import { LABEL_HASH_NESTING_DEPTH, NODE_SIZE } from './poetConstants.ts'
 
 export interface PoetHasher {
@@ -98,16 +99,8 @@ export function createPoetHasher(statement: Uint8Array): PoetHasher {
 
   function chainLabel(len: number, out: Uint8Array): void {
     digestBuffer(len)
-    // The remaining hashes each take the previous digest as a one-block message: its words
-    // go straight into w[0..8]; w[8..16] hold the fixed padding of a 32-byte message.
-    w[8] = 0x80000000 | 0
-    w.fill(0, 9, 15)
-    w[15] = 256
-    for (let n = 1; n < LABEL_HASH_NESTING_DEPTH; n++) {
-      for (let j = 0; j < 8; j++) w[j] = state[j]!
-      state.set(SHA256_IV)
-      compressSha256Block(state, w)
-    }
+    // The other 399 hashes: a one-block message each, kept in words (iterateSha256.ts).
+    iterateSha256(state, LABEL_HASH_NESTING_DEPTH - 1)
     writeState(out)
   }
 }
