@@ -22,7 +22,8 @@ export async function runSequentialWork(o: SequentialWorkOptions): Promise<numbe
   while (o.now() < o.endMs || o.prover.leafCount < POET_T) {
     o.signal.throwIfAborted()
     const t0 = performance.now()
-    o.prover.step(batch)
+    // Past the end only the leaves still missing for T openings are added.
+    o.prover.step(o.now() < o.endMs ? batch : Math.min(batch, POET_T - o.prover.leafCount))
     const spent = performance.now() - t0
     // Adapt the batch so one slice takes about sliceMs whatever the machine's speed.
     batch = Math.max(1, Math.min(batch * 2, Math.round((batch * sliceMs) / Math.max(spent, 0.01))))
