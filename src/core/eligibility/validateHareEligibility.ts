@@ -1,0 +1,28 @@
+/**
+ * Checks a seat claim (go-spacemesh `oracle.Validate`): the proof must verify under the sender's
+ * node ID over this layer/round/beacon, and the declared count must be exactly the count the
+ * proof gives (Validate's BinCDF(x−1) ≤ frac < BinCDF(x) has one solution, the one we compute).
+ * Count 0 is never valid in a message.
+ */
+
+import { countCommitteeSeats } from './countCommitteeSeats.ts'
+import { EligibilityError } from './EligibilityError.ts'
+import { encodeHareVrfMessage } from './encodeVrfMessages.ts'
+import type { HareEligibility, HareSeatContext } from './proveHareEligibility.ts'
+import { vrfVerify } from './vrf.ts'
+
+/** Returns nothing when valid; throws EligibilityError (BAD_VRF, WRONG_COUNT, …) otherwise. */
+export function validateHareEligibility(
+  nodeId: Uint8Array,
+  ctx: HareSeatContext,
+  eligibility: HareEligibility,
+): void {
+  if (eligibility.count === 0) throw new EligibilityError('WRONG_COUNT', 'eligibility count 0')
+  if (!vrfVerify(nodeId, encodeHareVrfMessage(ctx), eligibility.proof)) {
+    throw new EligibilityError('BAD_VRF', 'hare eligibility proof does not verify')
+  }
+  const expected = countCommitteeSeats({ ...ctx, proof: eligibility.proof })
+  if (expected !== eligibility.count) {
+    throw new EligibilityError('WRONG_COUNT', `declared ${eligibility.count} seats, proof gives ${expected}`)
+  }
+}

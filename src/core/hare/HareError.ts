@@ -1,0 +1,41 @@
+/**
+ * Typed failures of hare and certificate validation, each with its gossip verdict (CONVENTIONS 9).
+ * REJECT: the bytes prove the sender misbehaved (malformed, bad signature, bad eligibility).
+ * IGNORE: not provably wrong, just not useful to us (other layer, duplicate, unknown sender).
+ */
+import type { GossipVerdict } from '../eligibility/EligibilityError.ts'
+
+export type HareErrorCode =
+  | 'MALFORMED' // did not decode
+  | 'BAD_ROUND' // a round in which nobody sends (hardlock, softlock, wait1, wait2) or > notify
+  | 'BAD_VALUE' // reference present in preround/propose, or absent in commit/notify
+  | 'WRONG_LAYER' // no session for this layer
+  | 'BAD_SIGNATURE' // HARE-domain signature does not verify
+  | 'NOT_ACTIVE' // sender not in the layer's active set
+  | 'NOT_ELIGIBLE' // VRF proof or seat count does not check out
+  | 'DUPLICATE' // already have this exact message, or the sender already equivocated
+  | 'AFTER_END' // the session has finished
+
+const verdicts: Record<HareErrorCode, GossipVerdict> = {
+  MALFORMED: 'REJECT',
+  BAD_ROUND: 'REJECT',
+  BAD_VALUE: 'REJECT',
+  WRONG_LAYER: 'IGNORE',
+  BAD_SIGNATURE: 'REJECT',
+  NOT_ACTIVE: 'IGNORE',
+  NOT_ELIGIBLE: 'REJECT',
+  DUPLICATE: 'IGNORE',
+  AFTER_END: 'IGNORE',
+}
+
+export class HareError extends Error {
+  override readonly name = 'HareError'
+  readonly verdict: GossipVerdict
+  constructor(
+    readonly code: HareErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.verdict = verdicts[code]
+  }
+}
