@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   sim: () => import('./commands/sim.ts'),
   poet: () => import('./commands/poet.ts'),
   wallet: () => import('./commands/wallet.ts'),
+  tx: () => import('./commands/tx.ts'),
 }
 
 async function main(argv: string[]): Promise<void> {
