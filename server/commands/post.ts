@@ -7,9 +7,9 @@ type Sub = { run(args: string[]): Promise<void>; usage: string }
 const subcommands: Record<string, () => Promise<Sub>> = {
   label: () => import('../post/commands/label.ts'),
   bench: () => import('../post/commands/bench.ts'),
-  // init: () => import('../post/commands/init.ts'),
-  // prove: () => import('../post/commands/prove.ts'),
-  // verify: () => import('../post/commands/verify.ts'),
+  init: () => import('../post/commands/init.ts'),
+  prove: () => import('../post/commands/prove.ts'),
+  verify: () => import('../post/commands/verify.ts'),
 }
 
 /** PoST tools: the WASM labeler, initialization in post-rs's layout, proving and verification. */
