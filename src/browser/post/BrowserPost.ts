@@ -38,6 +38,7 @@ export class BrowserPost {
   readonly #store: PostMetadataStore
   #initializer: PostInitializer | undefined
   #running = false
+  #prover: Remote<ProverWorkerApi> | undefined
 
   private constructor(store: PostMetadataStore) {
     this.#store = store
@@ -142,18 +143,17 @@ export class BrowserPost {
     return { dir, nodeId, commitmentAtxId, numUnits, labelsPerFile }
   }
 
+  /** One prover worker, kept warm between proving and verifying (JIT and WASM compiled once). */
   async #withProver<T>(lockFiles: boolean, use: (p: Remote<ProverWorkerApi>) => Promise<T>): Promise<T> {
-    const worker = new Worker(new URL('../../workers/prover.worker.ts', import.meta.url), { type: 'module' })
-    const run = () => use(wrap<ProverWorkerApi>(worker))
-    try {
-      if (!lockFiles) return await run()
-      return await navigator.locks.request(postLockName, { ifAvailable: true }, async (lock) => {
-        if (lock === null) throw new PostStoreError('locked-elsewhere', 'PoST data is in use in another tab')
-        return run()
-      })
-    } finally {
-      worker.terminate()
-    }
+    this.#prover ??= wrap<ProverWorkerApi>(
+      new Worker(new URL('../../workers/prover.worker.ts', import.meta.url), { type: 'module' }),
+    )
+    const prover = this.#prover
+    if (!lockFiles) return use(prover)
+    return navigator.locks.request(postLockName, { ifAvailable: true }, async (lock) => {
+      if (lock === null) throw new PostStoreError('locked-elsewhere', 'PoST data is in use in another tab')
+      return use(prover)
+    })
   }
 
   /** post-rs's `postdata_metadata.json` beside the files, so the directory is interchangeable. */

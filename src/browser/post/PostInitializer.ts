@@ -15,8 +15,10 @@ export interface PostInitProgress {
   readonly labelsDone: number
   readonly totalLabels: number
   readonly labelsComputed: number
-  /** Over the last few seconds. */
+  /** Over the last few seconds, all workers together. */
   readonly labelsPerSecond: number
+  /** One worker's labeling speed, compute time only (this session), for comparison with Node. */
+  readonly workerLabelsPerSecond: number
   readonly etaSeconds: number | undefined
   readonly workers: number
   readonly kernel: 'wasm' | 'reference' | undefined
@@ -80,6 +82,8 @@ export class PostInitializer {
     const queue = [...done.keys()].filter((i) => (done[i] as number) < labelsInFile(layout, i))
     let computed = alloc.labelsComputed
     let kernel: 'wasm' | 'reference' | undefined
+    let sessionLabels = 0
+    let sessionComputeMs = 0
     const samples: Array<[number, number]> = []
     const report = () => {
       const labelsDone = done.reduce((a, b) => a + b, 0)
@@ -94,6 +98,7 @@ export class PostInitializer {
         totalLabels: layout.totalLabels,
         labelsComputed: computed,
         labelsPerSecond: rate,
+        workerLabelsPerSecond: sessionComputeMs > 0 ? (sessionLabels * 1000) / sessionComputeMs : 0,
         etaSeconds: rate > 0 ? left / rate : left === 0 ? 0 : undefined,
         workers: Math.min(workerCount, queue.length),
         kernel,
@@ -131,6 +136,8 @@ export class PostInitializer {
               }
               await store.recordFile(record, r.count)
               computed += r.count
+              sessionLabels += r.count
+              sessionComputeMs += r.computeMs
               done[f] = r.labelsInFile
               batch = Math.max(
                 1,

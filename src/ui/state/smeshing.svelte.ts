@@ -45,6 +45,7 @@ export class SmeshingState {
   totalLabels = $state(0)
   labelsComputed = $state(0)
   labelsPerSecond = $state(0)
+  workerLabelsPerSecond = $state(0)
   etaSeconds = $state<number | undefined>(undefined)
   kernel = $state<string | undefined>(undefined)
   storage = $state<{ usage: number; quota: number; persisted: boolean } | undefined>(undefined)
@@ -182,6 +183,7 @@ export class SmeshingState {
     this.totalLabels = p.totalLabels
     this.labelsComputed = p.labelsComputed
     this.labelsPerSecond = p.labelsPerSecond
+    this.workerLabelsPerSecond = p.workerLabelsPerSecond
     this.etaSeconds = p.etaSeconds
     this.kernel = p.kernel
   }
