@@ -5,7 +5,10 @@
  *   bad proof, broken chain); drop it and penalize the peer.
  * - IGNORE: not provably wrong, just not usable now (a dependency we have not seen yet, an epoch
  *   too far ahead, a second ATX whose identity is already proven malicious); drop, no penalty.
- * Rules follow go-spacemesh `activation/handler_v1.go` and `validation.go`.
+ * Rules follow go-spacemesh `activation/handler_v1.go` and `validation.go`. Two are ours, stricter
+ * than upstream and unreachable by an honest smesher: NODE_ID_MISMATCH (the initial ATX's NodeID,
+ * which go-spacemesh's `Sign` fills with the signer, must be the smesher id) and ZERO_TICKS (a
+ * PoET proof shorter than one tick would make an ATX of weight 0).
  */
 export type GossipVerdict = 'ACCEPT' | 'IGNORE' | 'REJECT'
 

@@ -8,10 +8,15 @@
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { hash32 } from '../crypto/index.ts'
 import type { Preset } from '../params/presets.ts'
-import { buildMembershipTree, type MembershipTree } from '../poet/buildMembershipTree.ts'
-import { computePoetRoundTimes, type PoetRoundSchedule } from '../poet/computePoetRound.ts'
-import { PoetProver } from '../poet/PoetProver.ts'
-import { encodePoetProof, type PoetProof } from '../poet/poetProofCodec.ts'
+import {
+  buildMembershipTree,
+  computePoetRoundTimes,
+  encodePoetProof,
+  type MembershipTree,
+  type PoetProof,
+  PoetProver,
+  type PoetRoundSchedule,
+} from '../poet/index.ts'
 import { type SimActor, type SimContext, SimTopic } from './SimActor.ts'
 import type { SimMessage } from './SimNetwork.ts'
 

@@ -26,7 +26,8 @@ describe('activation simulation (sim preset, real PoST and PoET)', () => {
     const ctx = `replay with seed ${seed}`
     const view = world.nodes[0]!.atxs
     for (let e = 2; e <= epochs; e++) {
-      const prevMax = view.inEpoch(e - 1).reduce((m, h) => (h.tickHeight > m ? h.tickHeight : m), 0n)
+      let prevMax = 0n
+      for (const h of view.inEpoch(e - 1)) if (h.tickHeight > prevMax) prevMax = h.tickHeight
       for (const h of view.inEpoch(e)) {
         expect(h.baseTickHeight, ctx).toBe(prevMax)
         expect(h.tickHeight, ctx).toBe(h.baseTickHeight + h.tickCount)
