@@ -1,21 +1,26 @@
 /// <reference lib="webworker" />
 /**
- * Service worker: caches the app shell so the PWA opens offline. The shell list is the
- * navigation page plus every same-origin asset it fetches (hashed names, immutable), learnt as
- * they are requested; a new deployment changes index.html, which is fetched network-first.
+ * Service worker: keeps the app shell so the PWA opens offline.
+ *
+ * Install: fetch index.html, cache it with every same-origin `/assets/…` file it references
+ * (Vite's hashed, immutable bundles) and the manifest and icons. Learning the assets only when
+ * requested would miss the first visit, whose requests happen before this worker controls the
+ * page. Lazily loaded chunks (workers, WASM) are added to the cache the first time they load.
+ *
+ * Fetch: navigations are network-first (a new deployment ships a new index.html), falling back
+ * to the cached shell offline; `/assets/` is cache-first; the API and `/config.json` are never
+ * cached. Responses are cached with their headers, so COOP/COEP (cross-origin isolation) hold
+ * offline too.
+ *
+ * Activate: drop caches of older versions. Bump CACHE when this file's strategy changes.
  */
 const sw = self as unknown as ServiceWorkerGlobalScope
 
-const CACHE = 'spacemesh-web-shell-v1'
-const SHELL = ['/', '/manifest.webmanifest', '/icon.svg']
+const CACHE = 'spacemesh-web-shell-v2'
+const STATIC = ['/manifest.webmanifest', '/icon.svg', '/icon-192.png', '/icon-512.png']
 
 sw.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
-      .then(() => sw.skipWaiting()),
-  )
+  event.waitUntil(precacheShell().then(() => sw.skipWaiting()))
 })
 
 sw.addEventListener('activate', (event) => {
@@ -39,6 +44,17 @@ sw.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(event.request))
   }
 })
+
+async function precacheShell(): Promise<void> {
+  const cache = await caches.open(CACHE)
+  const index = await fetch('/', { cache: 'no-cache' })
+  if (!index.ok) throw new Error(`install: GET / answered ${index.status}`)
+  const html = await index.clone().text()
+  const assets = new Set<string>()
+  for (const m of html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)) assets.add(m[1]!)
+  await cache.put('/', index)
+  await cache.addAll([...STATIC, ...assets])
+}
 
 async function cacheFirst(request: Request): Promise<Response> {
   const cached = await caches.match(request)
