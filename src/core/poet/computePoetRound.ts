@@ -1,3 +1,8 @@
+import { computePoetRoundTimes } from './computePoetRoundTimes.ts'
+
+// Re-exported for callers that imported it from here before it moved to its own file.
+export { computePoetRoundTimes }
+
 /**
  * PoET round timing (poet `server/config.go`, `service`; reference post-poet.md §3.4):
  * `RoundStart(e) = genesis + PhaseShift + e × EpochDuration`, `RoundEnd(e) = RoundStart(e) +
@@ -32,10 +37,4 @@ export function computePoetRound(nowMs: number, s: PoetRoundSchedule): PoetRound
   const sincePhase = nowMs - s.genesisMs - s.phaseShiftMs
   const round = sincePhase < 0 ? 0 : Math.floor(sincePhase / s.epochDurationMs) + 1
   return computePoetRoundTimes(round, s)
-}
-
-/** Start and end of round `round`'s sequential work. */
-export function computePoetRoundTimes(round: number, s: PoetRoundSchedule): PoetRoundTimes {
-  const startMs = s.genesisMs + s.phaseShiftMs + round * s.epochDurationMs
-  return { round, startMs, endMs: startMs + s.epochDurationMs - s.cycleGapMs }
 }

@@ -5,10 +5,10 @@
 export { buildMembershipTree, type MembershipProof, type MembershipTree } from './buildMembershipTree.ts'
 export {
   computePoetRound,
-  computePoetRoundTimes,
   type PoetRoundSchedule,
   type PoetRoundTimes,
 } from './computePoetRound.ts'
+export { computePoetRoundTimes } from './computePoetRoundTimes.ts'
 export { computeTreeHeight } from './computeTreeHeight.ts'
 export { createPoetHasher, type PoetHasher } from './createPoetHasher.ts'
 export { deriveFiatShamirIndices } from './deriveFiatShamirIndices.ts'

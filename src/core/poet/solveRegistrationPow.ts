@@ -1,5 +1,6 @@
 /** Finds the smallest nonce meeting the registration PoW (expected 2^difficulty hashes). */
-import { countLeadingZeroBits, hashRegistrationPow } from './hashRegistrationPow.ts'
+import { countLeadingZeroBits } from './countLeadingZeroBits.ts'
+import { hashRegistrationPow } from './hashRegistrationPow.ts'
 
 export function solveRegistrationPow(
   powChallenge: Uint8Array,

@@ -1,5 +1,6 @@
 /** True when `nonce` meets the registration PoW at `difficulty` bits (see hashRegistrationPow). */
-import { countLeadingZeroBits, hashRegistrationPow } from './hashRegistrationPow.ts'
+import { countLeadingZeroBits } from './countLeadingZeroBits.ts'
+import { hashRegistrationPow } from './hashRegistrationPow.ts'
 
 export function verifyRegistrationPow(
   powChallenge: Uint8Array,
