@@ -18,6 +18,7 @@ interface OpenFile {
  */
 export function createLabelerService(
   loadLabeler: (kernel: 'wasm' | 'reference') => Promise<Labeler>,
+  getRoot: () => Promise<FileSystemDirectoryHandle> = () => navigator.storage.getDirectory(),
 ): LabelerWorkerApi {
   let config: LabelerConfig | undefined
   let labeler: Labeler | undefined
@@ -39,7 +40,7 @@ export function createLabelerService(
       const { config } = need()
       const existing = files.get(fileIndex)
       if (existing !== undefined) return existing.labels
-      const root = await navigator.storage.getDirectory()
+      const root = await getRoot()
       const dir = await root.getDirectoryHandle(config.dir, { create: true })
       const file = await dir.getFileHandle(`postdata_${fileIndex}.bin`, { create: true })
       const handle = await file.createSyncAccessHandle()
