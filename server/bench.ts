@@ -8,6 +8,7 @@ type Bench = { name: string; run(): Promise<void> }
 const benches: Array<() => Promise<Bench>> = [
   () => import('./bench/labels.ts'),
   () => import('./bench/poet.ts'),
+  () => import('./bench/prove.ts'),
 ]
 
 const only = process.argv[2]
