@@ -19,13 +19,14 @@ const dir = mkdtempSync(join(tmpdir(), 'poet-'))
 const dbPath = join(dir, 'poet.sqlite')
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-// Round 0 takes registrations for 4 s after genesis (set when the first test starts, so slow
-// test collection cannot eat into it), then runs 1.5 s of sequential work.
+// Real time plus an offset the test moves: round 0 takes registrations for a minute, which the
+// test cuts short by jumping to its start; then 1.5 s of real sequential work follow.
+const clock = { offset: 0, now: () => Date.now() + clock.offset }
 const params: PoetServiceParams = {
-  genesisMs: 0,
-  phaseShiftMs: 4000,
-  epochDurationMs: 3500,
-  cycleGapMs: 2000,
+  genesisMs: Date.now(),
+  phaseShiftMs: 60_000,
+  epochDurationMs: 61_500,
+  cycleGapMs: 60_000,
   powDifficulty: 4,
   maxRoundMembers: 8,
 }
@@ -53,12 +54,11 @@ describe('PoET service over loopback HTTP', () => {
   let running: RunningPoetService
   let client: PoetClient
   const start = async () => {
-    running = await startPoetService({ dbPath, port: 0, params })
+    running = await startPoetService({ dbPath, port: 0, params, clock })
     client = new PoetClient(running.url)
   }
 
   it('registers challenges in the open round', async () => {
-    Object.assign(params, { genesisMs: Date.now() })
     await start()
     const info = await client.info()
     expect(info.openRound.round).toBe(0)
@@ -134,6 +134,7 @@ describe('PoET service over loopback HTTP', () => {
   })
 
   it('publishes a proof that verifies, with each member proven in its statement', async () => {
+    clock.offset = params.genesisMs + params.phaseShiftMs - Date.now() // round 0 closes now
     let proof: Awaited<ReturnType<PoetClient['proof']>> | undefined
     const giveUp = Date.now() + 15_000
     while (proof === undefined && Date.now() < giveUp) {
