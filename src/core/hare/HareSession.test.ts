@@ -2,6 +2,7 @@ import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
 import { publicKeyFromSeed, SigningDomain, signMessage } from '../crypto/signing.ts'
 import { createSeededRng, type SeededRng } from './createSeededRng.ts'
+import { encodeHareEquivocationProof, verifyHareEquivocationProof } from './encodeHareEquivocationProof.ts'
 import type { HareError } from './HareError.ts'
 import { HareSession } from './HareSession.ts'
 import {
@@ -108,7 +109,11 @@ describe.concurrent('Hare 3 with a byzantine minority (20 honest + 6 byzantine, 
       }
       // weak coin: every honest node reports the same bit
       expect(new Set(out.coins.slice(0, 20)).size, `seed ${seed}`).toBe(1)
-      expect(out.equivocations, `seed ${seed}`).toBeGreaterThan(0)
+      expect(out.equivocations.length, `seed ${seed}`).toBeGreaterThan(0)
+      const proof = encodeHareEquivocationProof(out.equivocations[0]!)
+      expect(verifyHareEquivocationProof(proof, genesisId)).toBe(true)
+      proof[proof.length - 1]! ^= 1
+      expect(verifyHareEquivocationProof(proof, genesisId)).toBe(false)
       expect(out.verdicts.get('REJECT:MALFORMED') ?? 0, `seed ${seed}`).toBeGreaterThan(0)
       expect(out.verdicts.get('REJECT:BAD_SIGNATURE') ?? 0, `seed ${seed}`).toBeGreaterThan(0)
       expect(out.verdicts.get('REJECT:NOT_ELIGIBLE') ?? 0, `seed ${seed}`).toBeGreaterThan(0)
@@ -155,6 +160,6 @@ describe('Hare 3 beyond its assumptions', () => {
     // the honest nodes still agree (one outcome), and it is never the byzantine set.
     expect(honestResults.size, `seed ${seed}`).toBe(1)
     expect([...honestResults][0], `seed ${seed}`).not.toBe(otherSet.map(bytesToHex).sort().join())
-    expect(out.equivocations, `seed ${seed}`).toBeGreaterThan(0)
+    expect(out.equivocations.length, `seed ${seed}`).toBeGreaterThan(0)
   })
 })

@@ -8,7 +8,7 @@
  * The signature (HARE domain) covers scale(HareMetadata{Layer c32, Round c32 = absolute round,
  * MsgHash = blake3(scale(Body))}) — the same triple a HareEquivocation malfeasance proof carries,
  * so two signed messages for one (layer, round) with different hashes convict the sender.
- * Bounds: see LIMITS.md (2350 proposal IDs → at most 47,124 bytes per message).
+ * Bounds: see LIMITS.md and MAX_HARE_MESSAGE_BYTES.
  */
 import {
   compact8,
@@ -29,6 +29,13 @@ import { absoluteRound } from './hareRounds.ts'
 export const MAX_HARE_PROPOSALS = 2350
 export const PROPOSAL_ID_LENGTH = 20
 export const VRF_PROOF_LENGTH = 80
+
+/**
+ * Largest encoding the decoder accepts: layer c32 (5) + iter, round c8 (2 + 2) + proposals
+ * (compact 2 + 2350 × 20) + reference (1 + 32) + proof 80 + count c16 (4) + sender 32 +
+ * signature 64 = 47,224 bytes. The gossip layer may drop larger payloads unread.
+ */
+export const MAX_HARE_MESSAGE_BYTES = 5 + 2 + 2 + 2 + MAX_HARE_PROPOSALS * 20 + 33 + 80 + 4 + 32 + 64
 
 export const hareValueCodec = struct({
   proposals: list(fixedBytes(PROPOSAL_ID_LENGTH), MAX_HARE_PROPOSALS),

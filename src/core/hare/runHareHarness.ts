@@ -5,6 +5,7 @@
  * participant sends. Test support only — the simulator hosts real sessions.
  */
 import type { SeededRng } from './createSeededRng.ts'
+import type { EquivocationPair } from './GradedGossip.ts'
 import type { HareSession, HareVerdict } from './HareSession.ts'
 
 export interface HarnessParticipant {
@@ -18,7 +19,7 @@ export interface HarnessOutcome {
   readonly done: ('terminated' | 'failed' | undefined)[]
   readonly coins: (boolean | undefined)[]
   readonly verdicts: Map<string, number>
-  readonly equivocations: number
+  readonly equivocations: EquivocationPair[]
   readonly ticks: number
 }
 
@@ -32,11 +33,11 @@ export function runHareHarness(
   const done: ('terminated' | 'failed' | undefined)[] = new Array(n).fill(undefined)
   const coins: (boolean | undefined)[] = new Array(n).fill(undefined)
   const verdicts = new Map<string, number>()
-  let equivocations = 0
+  const equivocations: EquivocationPair[] = []
   const count = (v: HareVerdict): void => {
     const key = v.verdict === 'ACCEPT' ? 'ACCEPT' : `${v.verdict}:${v.error.code}`
     verdicts.set(key, (verdicts.get(key) ?? 0) + 1)
-    if (v.verdict === 'ACCEPT' && v.equivocation !== undefined) equivocations++
+    if (v.verdict === 'ACCEPT' && v.equivocation !== undefined) equivocations.push(v.equivocation)
   }
   let tick = 0
   for (; tick < maxTicks && done.some((d) => d === undefined); tick++) {
