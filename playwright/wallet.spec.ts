@@ -92,3 +92,32 @@ test('import from a recovery phrase gives the known address', async ({ page }) =
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(page.getByLabel('Address of Account 0', { exact: true })).toHaveText(expected)
 })
+
+test('export an smapp-lite wallet file and import it in a fresh browser', async ({ page, browser }) => {
+  test.setTimeout(300_000) // two Argon2id runs (t = 7, 64 MiB) in pure JS
+  await createWallet(page)
+  const address = (await page.getByLabel('Address of Account 0', { exact: true }).textContent()) ?? ''
+  await page.getByLabel('Password for export').fill(PASSWORD)
+  const downloading = page.waitForEvent('download', { timeout: 120_000 })
+  await page.getByRole('button', { name: 'Export wallet file' }).click()
+  const download = await downloading
+  const file = await download.path()
+  const text = await (await import('node:fs/promises')).readFile(file, 'utf8')
+  expect(JSON.parse(text).crypto).toMatchObject({ kdf: 'ARGON2', cipher: 'AES-256-CTR' })
+
+  const fresh = await browser.newContext()
+  const other = await fresh.newPage()
+  await other.goto('/')
+  await other.getByRole('button', { name: 'Import a wallet' }).click()
+  await other.getByRole('button', { name: 'Wallet file' }).click()
+  await other.getByLabel('Wallet file', { exact: true }).setInputFiles(file)
+  await other.getByLabel('Wallet file password').fill('wrong password!')
+  await other.getByRole('button', { name: 'Import file' }).click()
+  await expect(other.getByRole('alert')).toContainText('Wrong password', { timeout: 120_000 })
+  await other.getByLabel('Wallet file password').fill(PASSWORD)
+  await other.getByRole('button', { name: 'Import file' }).click()
+  await expect(other.getByLabel('Address of Account 0', { exact: true })).toHaveText(address, {
+    timeout: 120_000,
+  })
+  await fresh.close()
+})
