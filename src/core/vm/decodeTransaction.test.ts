@@ -1,5 +1,6 @@
 import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
+import { fuzzDecoder } from '../../testing/fuzzDecoder.ts'
 import { DecodeError, type DecodeErrorCode, encode } from '../codec/index.ts'
 import { hash32 } from '../crypto/hash.ts'
 import { publicKeyFromSeed, verifyTransactionSignature } from '../crypto/signing.ts'
@@ -168,4 +169,52 @@ describe('decodeTransaction rejects with a DecodeError code', () => {
       /1024/,
     )
   })
+})
+
+describe('decodeTransaction under fuzzing', () => {
+  const principal = hexToBytes(spendHex).slice(1, 25)
+  const common = { principal, nonce: 1n << 40n, gasPrice: 1n } as const
+  const parts = [
+    { ref: 0, signature: new Uint8Array(64).fill(1) },
+    { ref: 3, signature: new Uint8Array(64).fill(2) },
+  ]
+  const samples = [
+    hexToBytes(spendHex),
+    encodeSignedTransaction({
+      ...common,
+      template: 'multisig',
+      method: 'spawn',
+      args: { required: 2, publicKeys: [new Uint8Array(32), new Uint8Array(32).fill(7)] },
+      signer: 'multi',
+      signatures: parts,
+    }),
+    encodeSignedTransaction({
+      ...common,
+      template: 'vesting',
+      method: 'drain',
+      args: { vault: principal, destination, amount: 2n ** 63n },
+      signer: 'multi',
+      signatures: parts,
+    }),
+    encodeSignedTransaction({
+      ...common,
+      template: 'vault',
+      method: 'spawn',
+      args: {
+        owner: principal,
+        totalAmount: 10n ** 15n,
+        initialUnlockAmount: 1n,
+        vestingStart: 105120,
+        vestingEnd: 420480,
+      },
+      signer: 'multi',
+      signatures: parts,
+    }),
+  ]
+  fuzzDecoder('decodeTransaction', (b) => decodeTransaction(b), samples, { runs: 2000 })
+  fuzzDecoder(
+    'decodeTransaction as a wallet',
+    (b) => decodeTransaction(b, { principalTemplate: 'wallet' }),
+    samples.slice(0, 1),
+  )
 })
