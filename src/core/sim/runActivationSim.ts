@@ -32,6 +32,8 @@ export interface ActivationSimParameters {
   readonly extraActors?: (ctx: SimContext) => SimActor[]
   /** Sees every verdict, publication and missed epoch, after the run's own statistics. */
   readonly observer?: SimObserver
+  /** Scenario step run once the world is built, before any actor starts. */
+  readonly setup?: (world: ActivationSimWorld) => void
 }
 
 export interface ActivationSimWorld {
@@ -90,13 +92,14 @@ export function runActivationSim(
   const extra = p.extraActors?.(ctx()) ?? []
   for (const a of extra) network.join(a.id, (from, m) => a.onMessage(from, m))
 
+  const world = { scheduler, network, nodes, poet }
+  p.setup?.(world)
   poet.start()
   for (const n of nodes) n.start()
   for (const a of extra) a.start()
   const epochMs = preset.layerDurationMs * preset.layersPerEpoch
   scheduler.runUntil(genesisMs + (p.epochs + 1) * epochMs - 1)
 
-  const world = { scheduler, network, nodes, poet }
   return { ...summarizeActivationSim(p.seed, p.epochs, world, stats), world }
 }
 
