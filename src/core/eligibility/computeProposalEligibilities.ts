@@ -4,9 +4,9 @@
  * the proof. Several slots may land in one layer; the ballot of that layer carries them all.
  */
 
+import { vrfProve } from '../crypto/vrf.ts'
 import { computeEligibleLayer } from './computeEligibleLayer.ts'
 import { encodeProposalVrfMessage } from './encodeVrfMessages.ts'
-import { vrfProve } from './vrf.ts'
 
 export interface ProposalEligibility {
   /** J, the slot counter. */

@@ -4,9 +4,9 @@
  * The proposing round uses `leaders` as its committee size (expected ≈5 proposers, not 400/50).
  */
 
+import { vrfProve } from '../crypto/vrf.ts'
 import { countCommitteeSeats } from './countCommitteeSeats.ts'
 import { encodeHareVrfMessage } from './encodeVrfMessages.ts'
-import { vrfProve } from './vrf.ts'
 
 export interface HareEligibility {
   /** 80-byte ECVRF proof. */

@@ -6,10 +6,10 @@
  * outside the ballot signature.
  */
 
+import { vrfVerify } from '../crypto/vrf.ts'
 import { computeEligibleLayer } from './computeEligibleLayer.ts'
 import { EligibilityError } from './EligibilityError.ts'
 import { encodeProposalVrfMessage } from './encodeVrfMessages.ts'
-import { vrfVerify } from './vrf.ts'
 
 export interface BallotEligibilityInput {
   readonly nodeId: Uint8Array

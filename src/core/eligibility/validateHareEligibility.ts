@@ -5,11 +5,11 @@
  * Count 0 is never valid in a message.
  */
 
+import { vrfVerify } from '../crypto/vrf.ts'
 import { countCommitteeSeats } from './countCommitteeSeats.ts'
 import { EligibilityError } from './EligibilityError.ts'
 import { encodeHareVrfMessage } from './encodeVrfMessages.ts'
 import type { HareEligibility, HareSeatContext } from './proveHareEligibility.ts'
-import { vrfVerify } from './vrf.ts'
 
 /** Returns nothing when valid; throws EligibilityError (BAD_VRF, WRONG_COUNT, …) otherwise. */
 export function validateHareEligibility(

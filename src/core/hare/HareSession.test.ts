@@ -144,18 +144,16 @@ describe('Hare 3 beyond its assumptions', () => {
   }, () => {
     const seed = 12
     const rng = createSeededRng(seed)
-    const setup = identities(rng, 26, 10n)
+    const setup = identities(rng, 15, 10n)
     const honestSet = ids(rng, 3)
     const otherSet = ids(rng, 3)
     const parts = setup.seeds.map((s, i) =>
-      i < 16
+      i < 9
         ? { session: session(setup, s, honestSet) }
         : { session: session(setup, s, otherSet), tamper: equivocate(s, honestSet) },
     )
     const out = runHareHarness(parts, rng, 60)
-    const honestResults = new Set(
-      out.results.slice(0, 16).map((r) => (r ? r.map(bytesToHex).join() : 'none')),
-    )
+    const honestResults = new Set(out.results.slice(0, 9).map((r) => (r ? r.map(bytesToHex).join() : 'none')))
     // Equivocators are convicted, so their votes cannot be the honest vote a threshold needs:
     // the honest nodes still agree (one outcome), and it is never the byzantine set.
     expect(honestResults.size, `seed ${seed}`).toBe(1)
