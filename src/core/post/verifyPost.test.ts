@@ -55,6 +55,18 @@ describe('verifyPost', () => {
     expect(codeOf(proof, meta, { k3: 1, seed: new Uint8Array([1, 2, 3]) })).toBe('VALID')
   })
 
+  it('uses an injected label function (the WASM labeler on platforms)', () => {
+    const asked: number[] = []
+    const stored = (_c: Uint8Array, i: number) => {
+      asked.push(i)
+      return data.subarray(16 * i, 16 * i + 16)
+    }
+    expect(codeOf(proof, meta, { computeLabel: stored })).toBe('VALID')
+    expect(asked).toEqual(indices)
+    const zeros = () => new Uint8Array(16)
+    expect(codeOf(proof, meta, { computeLabel: zeros })).not.toBe('VALID')
+  })
+
   it('rejects a proof computed over data that is not the committed labels', () => {
     const other = labelsFor(computeCommitment(nodeId, new Uint8Array(32)))
     expect(codeOf(prove(other))).toBe('LABEL_DOES_NOT_QUALIFY')

@@ -51,6 +51,11 @@ export interface PostVerifyOptions {
   readonly k3?: number
   /** The subset seed (go-spacemesh: the local peer id); default empty. */
   readonly seed?: Uint8Array
+  /**
+   * The 16-byte label function; default the TS reference `computeLabel`. Platforms pass the
+   * WASM labeler, which must agree with it (post-labels.json vectors).
+   */
+  readonly computeLabel?: (commitment: Uint8Array, index: number, n: number) => Uint8Array
 }
 
 const LSB_MASK = (1n << 56n) - 1n
@@ -121,8 +126,9 @@ export function verifyPost(
   const commitment = computeCommitment(nodeId, commitmentAtxId)
   const groupKey = deriveCipherKey(challenge, nonceGroup, proof.pow)
   const byte = proof.nonce % NONCES_PER_GROUP
+  const labelOf = options.computeLabel ?? computeLabel
   for (const { position, index } of chosen) {
-    const label = computeLabel(commitment, index, params.scryptN)
+    const label = labelOf(commitment, index, params.scryptN)
     const out = encryptAes128Block(groupKey, label)[byte]!
     if (out < msb) continue
     if (out === msb) {
