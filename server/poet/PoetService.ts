@@ -16,15 +16,14 @@ import {
   buildMembershipTree,
   computePoetRound,
   computePoetRoundTimes,
-  encodePoetProof,
   type MembershipTree,
-  PoetProver,
   type PoetRoundSchedule,
   verifyRegistrationPow,
 } from '../../src/core/poet/index.ts'
 import { PoetRequestError } from './PoetRequestError.ts'
 import type { PoetStore, StoredProof } from './PoetStore.ts'
-import { runSequentialWork } from './runSequentialWork.ts'
+import type { RoundWorkRunner } from './RoundWork.ts'
+import { runRoundInline } from './runRoundInline.ts'
 
 export interface PoetServiceParams extends PoetRoundSchedule {
   /** Leading zero bits the registration PoW needs. */
@@ -64,6 +63,7 @@ export class PoetService {
     readonly params: PoetServiceParams,
     private readonly clock: PoetClock,
     private readonly log: Log = () => {},
+    private readonly runRound: RoundWorkRunner = runRoundInline,
   ) {
     this.servicePubkey = publicKeyFromSeed(this.metaOrRandom('service_seed'))
     this.metaOrRandom('pow_challenge')
@@ -239,21 +239,16 @@ export class PoetService {
 
   private async execute(round: number): Promise<void> {
     const { tree } = this.membershipTree(round)
-    const prover = new PoetProver(tree.root)
     const { endMs } = computePoetRoundTimes(round, this.params)
     this.log('round started', { round, members: tree.leafCount, statement: bytesToHex(tree.root) })
-    const leafCount = await runSequentialWork({
-      prover,
+    const result = await this.runRound({
+      statement: tree.root,
       endMs,
       now: () => this.clock.now(),
       signal: this.abort.signal,
     })
-    const proof: StoredProof = {
-      round,
-      statement: tree.root,
-      proof: encodePoetProof(prover.prove()),
-      leafCount,
-    }
+    const leafCount = result.leafCount
+    const proof: StoredProof = { round, statement: tree.root, proof: result.proof, leafCount }
     this.store.saveProof(proof, this.clock.now())
     // Rotate the PoW challenge to the finished round's root, keeping the previous one valid
     // (poet's rotation): a nonce cannot be mined before the challenge exists.

@@ -1,7 +1,8 @@
 /**
- * Drives a PoetProver until the round's end time on the service's clock, in slices of about
- * `sliceMs` of CPU so the HTTP server on the same thread keeps answering between slices. Past the
- * end it continues until the tree has at least T leaves, as poet does (a proof needs T openings).
+ * Drives a PoetProver until `isPastEnd()` says the round's time is up, in slices of about
+ * `sliceMs` of CPU with a yield to the event loop between them (so an HTTP server or a worker's
+ * message port on the same thread keeps being served). Past the end it adds only the leaves
+ * still missing for T openings, as poet does (post-poet.md §3.1: a proof needs T leaves).
  */
 import { performance } from 'node:perf_hooks'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
@@ -9,9 +10,8 @@ import { POET_T, type PoetProver } from '../../src/core/poet/index.ts'
 
 export interface SequentialWorkOptions {
   readonly prover: PoetProver
-  readonly endMs: number
-  readonly now: () => number
-  readonly signal: AbortSignal
+  readonly isPastEnd: () => boolean
+  readonly signal?: AbortSignal
   readonly sliceMs?: number
 }
 
@@ -19,15 +19,15 @@ export interface SequentialWorkOptions {
 export async function runSequentialWork(o: SequentialWorkOptions): Promise<number> {
   const sliceMs = o.sliceMs ?? 10
   let batch = 16
-  while (o.now() < o.endMs || o.prover.leafCount < POET_T) {
-    o.signal.throwIfAborted()
+  for (;;) {
+    o.signal?.throwIfAborted()
+    const ended = o.isPastEnd()
+    if (ended && o.prover.leafCount >= POET_T) return o.prover.leafCount
     const t0 = performance.now()
-    // Past the end only the leaves still missing for T openings are added.
-    o.prover.step(o.now() < o.endMs ? batch : Math.min(batch, POET_T - o.prover.leafCount))
+    o.prover.step(ended ? Math.min(batch, POET_T - o.prover.leafCount) : batch)
     const spent = performance.now() - t0
     // Adapt the batch so one slice takes about sliceMs whatever the machine's speed.
     batch = Math.max(1, Math.min(batch * 2, Math.round((batch * sliceMs) / Math.max(spent, 0.01))))
     await yieldToEventLoop()
   }
-  return o.prover.leafCount
 }

@@ -9,6 +9,8 @@ import type { Preset } from '../../src/core/params/presets.ts'
 import { handlePoetRequest } from './handlePoetRequest.ts'
 import { type Log, type PoetClock, PoetService, type PoetServiceParams } from './PoetService.ts'
 import { PoetStore } from './PoetStore.ts'
+import { runRoundInline } from './runRoundInline.ts'
+import { runRoundInWorker } from './runRoundInWorker.ts'
 
 export interface StartPoetServiceOptions {
   readonly dbPath: string
@@ -17,6 +19,8 @@ export interface StartPoetServiceOptions {
   readonly params: PoetServiceParams
   readonly clock?: PoetClock
   readonly log?: Log
+  /** Where the sequential work runs: a worker thread (default) or sliced on this thread. */
+  readonly work?: 'worker' | 'inline'
 }
 
 export interface RunningPoetService {
@@ -39,7 +43,8 @@ export function poetParamsFromPreset(preset: Preset, genesisMs: number): PoetSer
 
 export async function startPoetService(o: StartPoetServiceOptions): Promise<RunningPoetService> {
   const store = new PoetStore(o.dbPath)
-  const service = new PoetService(store, o.params, o.clock ?? { now: () => Date.now() }, o.log)
+  const runner = o.work === 'inline' ? runRoundInline : runRoundInWorker
+  const service = new PoetService(store, o.params, o.clock ?? { now: () => Date.now() }, o.log, runner)
   const server = createServer((req, res) => {
     void handlePoetRequest(service, req, res)
   })

@@ -1,0 +1,40 @@
+/**
+ * Runs a round's sequential work on a worker thread (`poetWorker.ts`). The service's clock is
+ * polled here and the worker told when the round is over, so an injected clock still rules.
+ */
+import { Worker } from 'node:worker_threads'
+import type { PoetWorkerReply, PoetWorkerRequest, RoundWork, RoundWorkResult } from './RoundWork.ts'
+
+// The server runs under tsx; the worker registers tsx's loader before importing a .ts entry
+// (the same bootstrap as server/post/startLabelWorkers.ts).
+const bootstrap = (url: string) =>
+  `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}) })`
+
+export function runRoundInWorker(work: RoundWork): Promise<RoundWorkResult> {
+  const worker = new Worker(bootstrap(new URL('./poetWorker.ts', import.meta.url).href), { eval: true })
+  const send = (m: PoetWorkerRequest) => worker.postMessage(m)
+  let poll: NodeJS.Timeout | undefined
+  let onAbort = () => {}
+  return new Promise<RoundWorkResult>((resolve, reject) => {
+    onAbort = () => reject(work.signal.reason)
+    work.signal.addEventListener('abort', onAbort, { once: true })
+    worker.on('error', reject)
+    worker.on('exit', (code) => reject(new Error(`PoET worker exited with code ${code}`)))
+    worker.on('message', (m: PoetWorkerReply) => {
+      if (m.type === 'ready') {
+        send({ type: 'start', statement: work.statement })
+        poll = setInterval(() => {
+          if (work.now() >= work.endMs) {
+            clearInterval(poll)
+            send({ type: 'finish' })
+          }
+        }, 20)
+      } else if (m.type === 'done') resolve({ proof: m.proof, leafCount: m.leafCount })
+      else reject(new Error(`PoET worker failed: ${m.error}`))
+    })
+  }).finally(() => {
+    work.signal.removeEventListener('abort', onAbort)
+    clearInterval(poll)
+    void worker.terminate()
+  })
+}
