@@ -16,7 +16,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-describe('cli wallet', () => {
+describe('cli wallet', { timeout: 180_000 }, () => {
   it("prints the vector's address for account 0", async () => {
     const r = await cli('address', '--mnemonic', vector.mnemonic, '--index', '0', '--hrp', 'sm')
     expect(r).toMatchObject({ code: 0, stdout: `${vector.address}\n` })
@@ -43,4 +43,4 @@ describe('cli wallet', () => {
     expect(badHrp.code).not.toBe(0)
     expect(badHrp.stderr).toMatch(/^error: --hrp: [^\n]*'SM'\n$/)
   })
-}, 180_000)
+})
