@@ -13,6 +13,8 @@ export interface PostCheck {
   readonly numUnits: number
   readonly labelsPerUnit: bigint
   readonly proof: PostV1
+  /** Re-derive all K2 labels, not a K3 subset: go-spacemesh checks initial PoSTs in full. */
+  readonly allIndices: boolean
 }
 
 export interface VrfNonceCheck {

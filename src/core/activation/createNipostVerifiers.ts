@@ -33,7 +33,7 @@ export function createNipostVerifiers(p: CreateNipostVerifiersParameters): Nipos
             numUnits: c.numUnits,
           },
           params,
-          p.subsetSeed === undefined ? {} : { seed: p.subsetSeed },
+          c.allIndices ? { k3: p.post.k2 } : p.subsetSeed === undefined ? {} : { seed: p.subsetSeed },
         )
         return true
       } catch (err) {

@@ -135,6 +135,7 @@ function check(atx: ActivationTxV1, p: ValidateAtxParameters): AtxHeader {
       numUnits: inner.numUnits,
       labelsPerUnit,
       proof: challenge.initialPost!,
+      allIndices: true,
     })
     if (!initialOk)
       throw new AtxValidationError('INVALID_INITIAL_POST', 'initial PoST (zero challenge) is invalid')
@@ -193,6 +194,7 @@ function check(atx: ActivationTxV1, p: ValidateAtxParameters): AtxHeader {
     numUnits: inner.numUnits,
     labelsPerUnit,
     proof: post,
+    allIndices: false,
   })
   if (!postOk) throw new AtxValidationError('INVALID_POST', 'PoST over the PoET proof ref is invalid')
 
