@@ -109,4 +109,15 @@ describe('keystore in IndexedDB', () => {
     expect(imported.secrets.accounts).toHaveLength(2)
     expect((await unlockWallet(b, 'correct horse')).secrets).toEqual(w.secrets)
   })
+
+  it("a failed write while adding an account keeps the stored wallet and the caller's copy as they were", async () => {
+    const store = await freshStore()
+    const w = await createWallet(store, { mnemonic, password: 'correct horse', iterations: ITER })
+    const before = JSON.stringify(await store.read())
+    const failing = { ...store, write: () => Promise.reject(new Error('QuotaExceededError')) }
+    await expect(addAccount(failing, w)).rejects.toThrow('QuotaExceededError')
+    expect(JSON.stringify(await store.read())).toBe(before)
+    expect(w.secrets.accounts).toHaveLength(1)
+    expect((await unlockWallet(store, 'correct horse')).secrets.accounts).toHaveLength(1)
+  })
 })
