@@ -51,6 +51,20 @@ export interface AtxParams {
   readonly poetMaxRetries: number
 }
 
+/** Tortoise vote counting (go-spacemesh `tortoise.Config`; §1.7, protocol-spec §9). */
+export interface TortoiseParams {
+  /** Layers within which the local opinion follows Hare (`Hdist`). */
+  readonly hdist: number
+  /** Layers after which a missing Hare output counts as empty (`Zdist`, ≤ hdist). */
+  readonly zdist: number
+  /** Layers of expected weight the global threshold looks ahead (`WindowSize`). */
+  readonly windowSize: number
+  /** Support + against exceptions a ballot may carry (`MaxExceptions`). */
+  readonly maxExceptions: number
+  /** Full mode counts votes of wrong-beacon ballots this many layers late (`BadBeaconVoteDelayLayers`). */
+  readonly badBeaconVoteDelayLayers: number
+}
+
 export interface Preset {
   readonly name: 'mainnet' | 'testnet' | 'standalone' | 'sim'
   /** bech32 human-readable part of addresses (`NetworkHRP`). */
@@ -62,6 +76,7 @@ export interface Preset {
   readonly post: PostParams
   readonly poet: PoetParams
   readonly atx: AtxParams
+  readonly tortoise: TortoiseParams
 }
 
 const minute = 60_000
@@ -93,6 +108,14 @@ export const mainnet: Preset = Object.freeze({
   }),
   // go-spacemesh config/mainnet.go PoetConfig: GracePeriod 1h, RequestRetryDelay 10s, MaxRequestRetries 10.
   atx: Object.freeze({ poetGracePeriodMs: hour, poetRetryDelayMs: 10_000, poetMaxRetries: 10 }),
+  // config/mainnet.go Tortoise.
+  tortoise: Object.freeze({
+    hdist: 10,
+    zdist: 2,
+    windowSize: 4032,
+    maxExceptions: 1000,
+    badBeaconVoteDelayLayers: 4032,
+  }),
 })
 
 export const testnet: Preset = Object.freeze({
@@ -120,6 +143,14 @@ export const testnet: Preset = Object.freeze({
   }),
   // Ratios of go-spacemesh's systest PoetConfig: grace epoch/5, retry delay epoch/50, 10 retries.
   atx: Object.freeze({ poetGracePeriodMs: 12 * minute, poetRetryDelayMs: 72_000, poetMaxRetries: 10 }),
+  // config/presets/testnet.go Tortoise.
+  tortoise: Object.freeze({
+    hdist: 10,
+    zdist: 2,
+    windowSize: 10_000,
+    maxExceptions: 1000,
+    badBeaconVoteDelayLayers: 4032,
+  }),
 })
 
 /** Modelled on go-spacemesh `config/presets/standalone.go`: 6 s layers, 10 per epoch. */
@@ -147,6 +178,14 @@ export const standalone: Preset = Object.freeze({
     maxRoundMembers: 1 << 12,
   }),
   atx: Object.freeze({ poetGracePeriodMs: 5_000, poetRetryDelayMs: 1_000, poetMaxRetries: 4 }),
+  // config/presets/standalone.go sets Hdist = Zdist = 2; the rest are tortoise.DefaultConfig.
+  tortoise: Object.freeze({
+    hdist: 2,
+    zdist: 2,
+    windowSize: 1000,
+    maxExceptions: 5000,
+    badBeaconVoteDelayLayers: 0,
+  }),
 })
 
 /** Virtual time; tiny PoST so a hundred simulated smeshers run in a unit test. */
@@ -174,6 +213,14 @@ export const sim: Preset = Object.freeze({
     maxRoundMembers: 1 << 10,
   }),
   atx: Object.freeze({ poetGracePeriodMs: 1_000, poetRetryDelayMs: 100, poetMaxRetries: 4 }),
+  // Tiny: Hare decides a layer or is taken as empty after 1 layer, opinions follow Hare for 3.
+  tortoise: Object.freeze({
+    hdist: 3,
+    zdist: 1,
+    windowSize: 100,
+    maxExceptions: 1000,
+    badBeaconVoteDelayLayers: 16,
+  }),
 })
 
 export const presets = { mainnet, testnet, standalone, sim } as const
