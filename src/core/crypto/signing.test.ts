@@ -2,11 +2,13 @@ import { ed25519 } from '@noble/curves/ed25519.js'
 import { sha512 } from '@noble/hashes/sha2.js'
 import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
+import speccheck from './fixtures/ed25519-speccheck.json' with { type: 'json' }
 import {
   publicKeyFromSeed,
   SigningDomain,
   signMessage,
   signTransaction,
+  verifyEd25519,
   verifySignature,
   verifyTransactionSignature,
 } from './signing.ts'
@@ -130,4 +132,25 @@ describe('strictness (curve25519-voi VerifyOptionsDefault)', () => {
     const big = concatBytes(s.subarray(0, 32), le(leToBig(s.subarray(32)) + L))
     expect(verifySignature(pub, genesis, SigningDomain.HARE, msg, big)).toBe(false)
   })
+})
+
+describe("'Taming the many EdDSAs' edge cases, as curve25519-voi decides them", () => {
+  for (const [i, c] of speccheck.cases.entries()) {
+    it(`${i}: ${c.name} → ${c.voiDefault ? 'accept' : 'reject'}`, () => {
+      const [msg, pub, sig] = [c.message, c.pub_key, c.signature].map((h) => hexToBytes(h)) as [
+        Uint8Array,
+        Uint8Array,
+        Uint8Array,
+      ]
+      expect(verifyEd25519(pub, msg, sig)).toBe(c.voiDefault)
+      // noble's ZIP-215 mode differs from voi's default exactly where the fixture says.
+      let zip215: boolean
+      try {
+        zip215 = ed25519.verify(sig, msg, pub, { zip215: true })
+      } catch {
+        zip215 = false
+      }
+      expect(zip215).toBe(c.zip215)
+    })
+  }
 })

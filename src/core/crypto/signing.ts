@@ -74,7 +74,16 @@ export function signMessage(
   return ed25519.sign(domainBody(genesisId, domain, message), seed)
 }
 
-/** Strict ed25519 check over the raw signed bytes; any malformed input is `false`, never a throw. */
+/**
+ * Plain ed25519 verification of `message` with go-spacemesh's (curve25519-voi's default)
+ * strictness, for messages that carry no genesis prefix (PoET, certifier). Any malformed input is
+ * `false`, never a throw.
+ */
+export function verifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+  if (!(message instanceof Uint8Array)) return false
+  return verifyStrict(publicKey, message, signature)
+}
+
 function verifyStrict(publicKey: Uint8Array, body: Uint8Array, signature: Uint8Array): boolean {
   if (!(publicKey instanceof Uint8Array) || publicKey.length !== PUBLIC_KEY_LENGTH) return false
   if (!(signature instanceof Uint8Array) || signature.length !== SIGNATURE_LENGTH) return false
