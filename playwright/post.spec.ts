@@ -119,7 +119,16 @@ test('initializes PoST in OPFS, resumes without relabeling, proves and verifies'
   // One worker, the preset's largest allocation: 4 units × 4096 labels.
   await page.getByLabel('Space units').fill('4')
   await page.getByLabel('Worker threads').fill('1')
-  await runUntil(page, 'Start initialization', 8192, 'Pause')
+  const paused = runUntil(page, 'Start initialization', 8192, 'Pause')
+  await expect(status).toHaveText('Initializing')
+  // One node per origin: a second tab sees the Web Lock held and does not label.
+  const second = await context.newPage()
+  await openSmeshing(second)
+  await expect(second.getByRole('status', { name: 'Smeshing status' })).toHaveText(
+    'Initializing in another tab',
+  )
+  await second.close()
+  await paused
   await expect(status).toHaveText('Paused')
   const pausedAt = await num(page, 'Labels done')
   const total = await num(page, 'Total labels')
@@ -134,6 +143,7 @@ test('initializes PoST in OPFS, resumes without relabeling, proves and verifies'
   await page.reload()
   await expect(status).toHaveText('Paused')
   expect(await num(page, 'Labels done')).toBe(pausedAt)
+  await page.getByLabel('Worker threads').fill('1')
   const t1 = Date.now()
   await page.getByRole('button', { name: 'Resume' }).click()
   await expect(status).toHaveText('Initialized', { timeout: 90_000 })

@@ -103,6 +103,12 @@ export function createLabelerService(
       return best
     },
 
+    async computeMin(firstIndex, count) {
+      const { config, labeler } = need()
+      const batch = labeler.labels(config.commitment, config.scryptN, firstIndex, count)
+      return { minIndex: batch.minIndex, minLabel: batch.minLabel }
+    },
+
     async closeFiles() {
       for (const open of files.values()) {
         open.handle.flush()

@@ -51,6 +51,8 @@ export interface LabelerWorkerApi {
     fileIndex: number,
     fromLabel: number,
   ): Promise<{ minIndex: bigint; minLabel: Uint8Array } | undefined>
+  /** The smallest full label of `count` labels from `firstIndex`, computed and not stored. */
+  computeMin(firstIndex: bigint, count: number): Promise<{ minIndex: bigint; minLabel: Uint8Array }>
   /** Closes every open access handle (pause, completion, or before another tab takes over). */
   closeFiles(): Promise<void>
 }

@@ -170,6 +170,7 @@ export class BrowserPost {
         numUnits: a.numUnits,
         maxFileSize: a.maxFileSize,
         ...(a.nonce === undefined ? {} : { nonce: a.nonce }),
+        ...(a.lastPosition === undefined ? {} : { lastPosition: a.lastPosition }),
         ...(a.nonceValue === undefined ? {} : { nonceValue: a.nonceValue.subarray(0, 16) }),
       }),
     )

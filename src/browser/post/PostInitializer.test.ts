@@ -80,9 +80,15 @@ async function setup() {
   return { store, allocation, memory: createMemoryRoot() }
 }
 
-function initializer(store: PostMetadataStore, root: FileSystemDirectoryHandle, locks = grantingLocks) {
+function initializer(
+  store: PostMetadataStore,
+  root: FileSystemDirectoryHandle,
+  locks = grantingLocks,
+  vrfDifficulty?: (n: number) => bigint,
+) {
   let t = 0
   return new PostInitializer({
+    ...(vrfDifficulty === undefined ? {} : { vrfDifficulty }),
     store,
     createWorker: () => ({ api: createLabelerService(loadLabeler, async () => root), terminate() {} }),
     now: () => (t += 10),
@@ -168,6 +174,23 @@ describe('PostInitializer', () => {
     const done = await store.getAllocation()
     expect(done?.labelsComputed).toBe(256 - 5)
     expect(done?.nonce).toBe(want.nonce)
+  })
+
+  it('searches past the data for a VRF nonce when no stored label qualifies', async () => {
+    const { store, allocation, memory } = await setup()
+    const stored = expected(allocation.commitment)
+    const asNumber = (b: Uint8Array) => BigInt(`0x${Buffer.from(b).toString('hex')}`)
+    // The smallest stored label as threshold: nothing stored is strictly below it.
+    const difficulty = asNumber(computeLabelFull(allocation.commitment, stored.nonce, params.scryptN))
+    expect(await initializer(store, memory.root, grantingLocks, () => difficulty).run(2, () => {})).toBe(
+      'done',
+    )
+    const done = await store.getAllocation()
+    const nonce = done?.nonce ?? -1
+    expect(nonce).toBeGreaterThanOrEqual(256)
+    expect(asNumber(computeLabelFull(allocation.commitment, nonce, params.scryptN)) < difficulty).toBe(true)
+    expect(done?.lastPosition).toBeGreaterThan(nonce)
+    expect(readAll(memory.file)).toEqual(stored.labels)
   })
 
   it('refuses to label while another tab holds the lock', async () => {

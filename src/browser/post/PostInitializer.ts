@@ -1,8 +1,10 @@
 import { compareBytes as compareLabels } from '../../workers/compareBytes.ts'
 import type { LabelerWorkerApi } from '../../workers/postWorkerContract.ts'
 import { computePostLayout, labelsInFile, type PostLayout } from './computePostLayout.ts'
+import { computeVrfDifficulty } from './computeVrfDifficulty.ts'
 import type { PostAllocationRecord, PostFileRecord, PostMetadataStore } from './openPostMetadataStore.ts'
 import { PostStoreError } from './PostStoreError.ts'
+import { readBigEndian } from './readBigEndian.ts'
 import { selectVrfNonce } from './selectVrfNonce.ts'
 
 export interface LabelerWorkerHandle {
@@ -30,10 +32,15 @@ export interface PostInitializerDeps {
   readonly now: () => number
   readonly locks?: LockManager
   readonly kernel?: 'wasm' | 'reference'
+  /** Replaces `computeVrfDifficulty` (tests reach the search past the data with it). */
+  readonly vrfDifficulty?: (numLabels: number) => bigint
 }
 
 /** Name of the Web Lock that makes one tab per origin the labeler (DESIGN.md §8). */
 export const postLockName = 'spacemesh-post-init'
+
+/** Labels per step of the VRF nonce search past the data. */
+const vrfSearchBatch = 4096
 
 /** Aim for batches of about this long, so pause is quick and progress smooth. */
 const targetBatchMs = 250
@@ -150,14 +157,14 @@ export class PostInitializer {
           await w.api.closeFiles()
         }),
       )
+      if (this.#paused && done.some((d, i) => d < labelsInFile(layout, i))) return 'paused'
+      if (!(await this.#finish(alloc, layout, workers[0] as LabelerWorkerHandle))) return 'paused'
     } catch (err) {
       this.#paused = true
       throw toPostStoreError(err)
     } finally {
       for (const w of workers) w.terminate()
     }
-    if (this.#paused && done.some((d, i) => d < labelsInFile(layout, i))) return 'paused'
-    await this.#finish(alloc, layout)
     report()
     return 'done'
   }
@@ -188,14 +195,27 @@ export class PostInitializer {
     return next
   }
 
-  async #finish(alloc: PostAllocationRecord, layout: PostLayout): Promise<void> {
+  /**
+   * Records the VRF nonce. When no stored label is below the difficulty (p ≈ 0.03 %), labels past
+   * the data are computed, not stored, until one is, saving `lastPosition` as Go does
+   * (post-poet.md §1.3). Returns false if paused meanwhile.
+   */
+  async #finish(alloc: PostAllocationRecord, layout: PostLayout, w: LabelerWorkerHandle): Promise<boolean> {
     const { store } = this.#deps
-    const vrf = selectVrfNonce(await store.getFiles(), layout.totalLabels)
-    if (vrf === undefined) {
-      throw new PostStoreError('no-vrf-nonce', 'no label is below the VRF nonce difficulty (p ≈ 0.03%)')
+    const difficulty = (this.#deps.vrfDifficulty ?? computeVrfDifficulty)(layout.totalLabels)
+    let vrf = selectVrfNonce(await store.getFiles(), difficulty)
+    let current = (await store.getAllocation()) ?? alloc
+    let position = current.lastPosition ?? layout.totalLabels
+    while (vrf === undefined) {
+      if (this.#paused) return false
+      const r = await w.api.computeMin(BigInt(position), vrfSearchBatch)
+      position += vrfSearchBatch
+      if (readBigEndian(r.minLabel) < difficulty) vrf = { nonce: Number(r.minIndex), nonceValue: r.minLabel }
+      current = { ...current, lastPosition: position }
+      await store.putAllocation(current)
     }
-    const current = (await store.getAllocation()) ?? alloc
     await store.putAllocation({ ...current, nonce: vrf.nonce, nonceValue: vrf.nonceValue })
+    return true
   }
 }
 

@@ -17,6 +17,8 @@ export interface PostAllocationRecord {
   /** VRF nonce (post `Nonce`) and its full label (`NonceValue`), set when initialization completes. */
   readonly nonce?: number
   readonly nonceValue?: Uint8Array
+  /** Where the VRF nonce search past the data continues (post `LastPosition`). */
+  readonly lastPosition?: number
 }
 
 /** Per-file progress as last recorded, and the file's smallest label so far (VRF nonce search). */

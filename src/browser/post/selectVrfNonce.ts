@@ -1,4 +1,5 @@
 import type { PostFileRecord } from './openPostMetadataStore.ts'
+import { readBigEndian } from './readBigEndian.ts'
 
 export interface VrfNonce {
   readonly nonce: number
@@ -7,10 +8,10 @@ export interface VrfNonce {
 
 /**
  * The VRF nonce of a finished allocation (post-poet.md §1.3): the index of the smallest full
- * 32-byte label, valid when it is below `PowDifficulty(numLabels) = (2^256 / numLabels) << 3`
- * read big-endian (go `shared.PowDifficulty`). Returns undefined when no label qualifies.
+ * 32-byte label over all files, valid when below `difficulty` (`computeVrfDifficulty`).
+ * Returns undefined when no stored label qualifies.
  */
-export function selectVrfNonce(files: readonly PostFileRecord[], totalLabels: number): VrfNonce | undefined {
+export function selectVrfNonce(files: readonly PostFileRecord[], difficulty: bigint): VrfNonce | undefined {
   let best: VrfNonce | undefined
   let bestValue = 0n
   for (const f of files) {
@@ -21,13 +22,5 @@ export function selectVrfNonce(files: readonly PostFileRecord[], totalLabels: nu
       bestValue = value
     }
   }
-  if (best === undefined) return undefined
-  const difficulty = (2n ** 256n / BigInt(totalLabels)) << 3n
-  return bestValue < difficulty ? best : undefined
-}
-
-function readBigEndian(bytes: Uint8Array): bigint {
-  let v = 0n
-  for (const b of bytes) v = (v << 8n) | BigInt(b)
-  return v
+  return best !== undefined && bestValue < difficulty ? best : undefined
 }
