@@ -1,0 +1,7 @@
+export * from './BeaconError.ts'
+export * from './BeaconSession.ts'
+export * from './beaconMessageCodec.ts'
+export * from './computeBeacon.ts'
+export * from './computeProposalThreshold.ts'
+export * from './encodeVotes.ts'
+export * from './validateBeaconMessage.ts'
