@@ -51,14 +51,20 @@ export async function run(): Promise<void> {
   const prover = new PoetProver(new Uint8Array(32).fill(5))
   prover.step(leaves)
   const proof = prover.prove()
-  verifyPoetProof(proof, prover.statement)
-  const runs = 10
-  const t0 = performance.now()
-  for (let i = 0; i < runs; i++) verifyPoetProof(proof, prover.statement)
-  const verifyMs = (performance.now() - t0) / runs
+  // The first call includes JIT warm-up (what a page verifying one proof sees); the median of
+  // later calls is the steady cost and is robust against other processes' load spikes.
+  const time = () => {
+    const t0 = performance.now()
+    verifyPoetProof(proof, prover.statement)
+    return performance.now() - t0
+  }
+  const coldMs = time()
+  for (let i = 0; i < 15; i++) time()
+  const warm = Array.from({ length: 15 }, time).sort((a, b) => a - b)
+  const verifyMs = warm[7]!
   // Its 150 × 400 label hashes at the rate measured above: the load-independent part of the cost.
   const labelMs = ((150 * LABEL_HASH_NESTING_DEPTH) / poet.hashes) * 1000
   console.log(
-    `verifyPoetProof, standalone round (${fmt(leaves)} leaves, ${proof.proofNodes.length} siblings): ${verifyMs.toFixed(1)} ms (target < 50 ms); its label hashes alone take ${labelMs.toFixed(1)} ms at this run's rate`,
+    `verifyPoetProof, standalone round (${fmt(leaves)} leaves, ${proof.proofNodes.length} siblings): median ${verifyMs.toFixed(1)} ms, first call ${coldMs.toFixed(1)} ms (target < 50 ms); its label hashes alone take ${labelMs.toFixed(1)} ms at this run's rate`,
   )
 }
