@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { compareBytes } from '../../src/core/post/compareBytes.ts'
 import { computeCommitment } from '../../src/core/post/computeCommitment.ts'
 import { computeLabelFull } from '../../src/core/post/computeLabel.ts'
+import { computeVrfDifficulty } from '../../src/core/post/computeVrfDifficulty.ts'
 import { parsePostMetadata } from '../../src/core/post/parsePostMetadata.ts'
+import { loadPostWasm } from '../../src/post-wasm/loadPostWasm.ts'
 import { initializePost } from './initializePost.ts'
 
 const root = mkdtempSync(join(tmpdir(), 'post-init-'))
@@ -76,5 +78,25 @@ describe('initializePost', () => {
     await initializePost({ ...base, dir, maxLabels: 1 })
     await expect(initializePost({ ...base, dir, nodeId: new Uint8Array(32) })).rejects.toThrow('NodeId')
     await expect(initializePost({ ...base, dir, numUnits: 2 })).rejects.toThrow('numUnits')
+  })
+
+  it('searches past the data when no stored label is below the VRF threshold', async () => {
+    // 32 labels: threshold (2^256 / 32) << 3 = 2^254, missed by all 32 with probability
+    // (3/4)^32 ≈ 10^-4. This commitment ATX id was found by searching ids (about 35 s), so the
+    // test only re-checks the precondition.
+    const wasm = await loadPostWasm()
+    const threshold = computeVrfDifficulty(32)
+    const small = { ...base, numUnits: 1, labelsPerUnit: 32, scryptN: 2, maxFileSize: 16 * 32 }
+    const atx = 26347
+    const idOf = (k: number) => new Uint8Array(32).fill(k & 0xff).map((b, i) => (i === 0 ? k >> 8 : b))
+    const stored = wasm.labels(computeCommitment(nodeId, idOf(atx)), 2, 0n, 32)
+    expect(compareBytes(stored.minLabel, threshold)).toBe(1)
+    const dir = join(root, 'vrf-beyond')
+    const { metadata } = await initializePost({ ...small, commitmentAtxId: idOf(atx), dir, batchLabels: 8 })
+    expect(metadata.nonce).toBeGreaterThanOrEqual(32)
+    expect(metadata.lastPosition).toBeGreaterThan(metadata.nonce!)
+    const full = computeLabelFull(computeCommitment(nodeId, idOf(atx)), metadata.nonce!, 2)
+    expect(compareBytes(full, threshold)).toBe(-1)
+    expect(statSync(join(dir, 'postdata_0.bin')).size).toBe(32 * 16) // nothing past the data is stored
   })
 })
