@@ -65,6 +65,45 @@ export interface TortoiseParams {
   readonly badBeaconVoteDelayLayers: number
 }
 
+/** Hare 3, its eligibility oracle and the block certifier (go-spacemesh `hare3.Config`, §1.7, §2.7–2.8). */
+export interface HareParams {
+  /** Expected committee seats per round (`Committee`; mainnet 400, then 50 from layer 105,720). */
+  readonly committee: number
+  /** Expected proposers in the propose round (`Leaders`). */
+  readonly leaders: number
+  /** Iterations before giving up on a layer (`IterationsLimit`). */
+  readonly iterationsLimit: number
+  /** From layer start to the preround (`PreroundDelay`), ms. */
+  readonly preroundDelayMs: number
+  /** One hare round (`RoundDuration`), ms. */
+  readonly roundDurationMs: number
+  /** Layers into an epoch during which the previous epoch's active set is used (`ConfidenceParam`). */
+  readonly confidenceParam: number
+  /** Certifier committee (`Certificate.CommitteeSize`); threshold = committee/2 + 1. */
+  readonly certifierCommittee: number
+}
+
+/** Epoch beacon protocol (go-spacemesh `beacon.Config`, §2.9, protocol-spec §10). */
+export interface BeaconParams {
+  /** Security parameter of the proposal threshold (`Kappa`). */
+  readonly kappa: number
+  /** Assumed adversarial fraction (`Q`) as [numerator, denominator]. */
+  readonly q: readonly [number, number]
+  /** Vote margin, as a fraction of epoch weight, that decides a proposal (`Theta`). */
+  readonly theta: readonly [number, number]
+  /** Voting rounds, the first included (`RoundsNumber`); 0 = protocol off (mainnet). */
+  readonly roundsNumber: number
+  readonly gracePeriodMs: number
+  readonly proposalDurationMs: number
+  readonly firstVotingRoundDurationMs: number
+  readonly votingRoundDurationMs: number
+  readonly weakCoinRoundDurationMs: number
+  /** Proposals a first vote may reference (`VotesLimit`). */
+  readonly votesLimit: number
+  /** Ballot eligibilities needed before adopting a beacon from ballots (`BeaconSyncWeightUnits`). */
+  readonly beaconSyncWeightUnits: number
+}
+
 export interface Preset {
   readonly name: 'mainnet' | 'testnet' | 'standalone' | 'sim'
   /** bech32 human-readable part of addresses (`NetworkHRP`). */
@@ -77,6 +116,10 @@ export interface Preset {
   readonly poet: PoetParams
   readonly atx: AtxParams
   readonly tortoise: TortoiseParams
+  /** Expected proposals per layer network-wide (`LayerAvgSize`). */
+  readonly layerAvgSize: number
+  readonly hare: HareParams
+  readonly beacon: BeaconParams
 }
 
 const minute = 60_000
@@ -116,6 +159,30 @@ export const mainnet: Preset = Object.freeze({
     maxExceptions: 1000,
     badBeaconVoteDelayLayers: 4032,
   }),
+  // config/mainnet.go: LayerAvgSize, HARE3 (CommitteeUpgrade → 50), HareEligibility, Certificate, Beacon.
+  layerAvgSize: 50,
+  hare: Object.freeze({
+    committee: 50,
+    leaders: 5,
+    iterationsLimit: 4,
+    preroundDelayMs: 25_000,
+    roundDurationMs: 12_000,
+    confidenceParam: 200,
+    certifierCommittee: 200,
+  }),
+  beacon: Object.freeze({
+    kappa: 40,
+    q: [1, 3] as const,
+    theta: [1, 4] as const,
+    roundsNumber: 0,
+    gracePeriodMs: 10 * minute,
+    proposalDurationMs: 4 * minute,
+    firstVotingRoundDurationMs: 30 * minute,
+    votingRoundDurationMs: 4 * minute,
+    weakCoinRoundDurationMs: 4 * minute,
+    votesLimit: 100,
+    beaconSyncWeightUnits: 800,
+  }),
 })
 
 export const testnet: Preset = Object.freeze({
@@ -150,6 +217,30 @@ export const testnet: Preset = Object.freeze({
     windowSize: 10_000,
     maxExceptions: 1000,
     badBeaconVoteDelayLayers: 4032,
+  }),
+  // config/presets/testnet.go: hare3.DefaultConfig, ConfidenceParam 20, Certificate 200, Beacon.
+  layerAvgSize: 50,
+  hare: Object.freeze({
+    committee: 800,
+    leaders: 5,
+    iterationsLimit: 4,
+    preroundDelayMs: 25_000,
+    roundDurationMs: 12_000,
+    confidenceParam: 20,
+    certifierCommittee: 200,
+  }),
+  beacon: Object.freeze({
+    kappa: 40,
+    q: [1, 3] as const,
+    theta: [1, 4] as const,
+    roundsNumber: 20,
+    gracePeriodMs: 10 * minute,
+    proposalDurationMs: 4 * minute,
+    firstVotingRoundDurationMs: 30 * minute,
+    votingRoundDurationMs: 4 * minute,
+    weakCoinRoundDurationMs: 4 * minute,
+    votesLimit: 100,
+    beaconSyncWeightUnits: 800,
   }),
 })
 
@@ -186,6 +277,30 @@ export const standalone: Preset = Object.freeze({
     maxExceptions: 5000,
     badBeaconVoteDelayLayers: 0,
   }),
+  // config/presets/standalone.go over config.DefaultConfig (hare3 defaults, certifier default 10).
+  layerAvgSize: 50,
+  hare: Object.freeze({
+    committee: 800,
+    leaders: 5,
+    iterationsLimit: 4,
+    preroundDelayMs: 1_000,
+    roundDurationMs: 100,
+    confidenceParam: 2,
+    certifierCommittee: 10,
+  }),
+  beacon: Object.freeze({
+    kappa: 40,
+    q: [1, 3] as const,
+    theta: [1, 4] as const,
+    roundsNumber: 4,
+    gracePeriodMs: 30_000,
+    proposalDurationMs: 2_000,
+    firstVotingRoundDurationMs: 10_000,
+    votingRoundDurationMs: 2_000,
+    weakCoinRoundDurationMs: 2_000,
+    votesLimit: 100,
+    beaconSyncWeightUnits: 10,
+  }),
 })
 
 /** Virtual time; tiny PoST so a hundred simulated smeshers run in a unit test. */
@@ -220,6 +335,30 @@ export const sim: Preset = Object.freeze({
     windowSize: 100,
     maxExceptions: 1000,
     badBeaconVoteDelayLayers: 16,
+  }),
+  // Tiny: a whole hare run (preround + 4 iterations × 7 rounds × 25 ms) fits in one 1 s layer.
+  layerAvgSize: 5,
+  hare: Object.freeze({
+    committee: 20,
+    leaders: 3,
+    iterationsLimit: 4,
+    preroundDelayMs: 100,
+    roundDurationMs: 25,
+    confidenceParam: 1,
+    certifierCommittee: 20,
+  }),
+  beacon: Object.freeze({
+    kappa: 40,
+    q: [1, 3] as const,
+    theta: [1, 4] as const,
+    roundsNumber: 3,
+    gracePeriodMs: 200,
+    proposalDurationMs: 100,
+    firstVotingRoundDurationMs: 200,
+    votingRoundDurationMs: 100,
+    weakCoinRoundDurationMs: 100,
+    votesLimit: 100,
+    beaconSyncWeightUnits: 2,
   }),
 })
 
