@@ -21,6 +21,7 @@ import { selectPositioningAtx } from '../activation/selectPositioningAtx.ts'
 import { signAtx } from '../activation/signAtx.ts'
 import { publicKeyFromSeed } from '../crypto/index.ts'
 import { computeSmesherSchedule, firstReachableEpoch, type SchedulePreset } from './computeSmesherSchedule.ts'
+import { type PoetRequest, retryPoetRequests, schedulePoetRetry } from './retryPoetRequests.ts'
 import type { SmesherEffect, SmesherEvent } from './SmesherMessages.ts'
 
 export interface SmesherConfig {
@@ -37,10 +38,6 @@ export interface SmesherConfig {
 }
 
 type ProofEvent = Extract<SmesherEvent, { kind: 'poetProof' }>
-interface Request {
-  retries: number
-  retryAtMs?: number
-}
 interface Round {
   readonly epoch: number
   readonly challenge: NIPostChallengeV1
@@ -50,11 +47,15 @@ type Phase =
   | { readonly name: 'new' }
   | { readonly name: 'initializing' }
   | { readonly name: 'waiting'; readonly epoch: number }
-  | ({ readonly name: 'registering'; readonly pending: Map<string, Request>; readonly ok: string[] } & Round)
+  | ({
+      readonly name: 'registering'
+      readonly pending: Map<string, PoetRequest>
+      readonly ok: string[]
+    } & Round)
   | ({ readonly name: 'awaitingRound'; readonly poets: string[] } & Round)
   | ({
       readonly name: 'fetching'
-      readonly pending: Map<string, Request>
+      readonly pending: Map<string, PoetRequest>
       readonly proofs: ProofEvent[]
     } & Round)
   | ({ readonly name: 'proving'; readonly proof: ProofEvent } & Round)
@@ -113,7 +114,7 @@ export class Smesher {
     } else if (p.name === 'registering') {
       const s = computeSmesherSchedule(p.epoch, this.config.genesisMs, this.config.preset)
       if (nowMs >= s.roundStartMs) p.pending.clear()
-      this.retry(p.pending, nowMs, out, (poetId) => this.registerEffect(p, poetId, s.roundStartMs))
+      retryPoetRequests(p.pending, nowMs, out, (poetId) => this.registerEffect(p, poetId, s.roundStartMs))
       if (p.pending.size > 0) out.push({ kind: 'wakeAt', timeMs: s.roundStartMs })
       this.afterRegistration(nowMs, out)
     } else if (p.name === 'awaitingRound') {
@@ -128,7 +129,7 @@ export class Smesher {
     } else if (p.name === 'fetching') {
       const s = computeSmesherSchedule(p.epoch, this.config.genesisMs, this.config.preset)
       if (nowMs >= s.publishEndMs) p.pending.clear()
-      this.retry(p.pending, nowMs, out, (poetId) => this.fetchEffect(p, poetId))
+      retryPoetRequests(p.pending, nowMs, out, (poetId) => this.fetchEffect(p, poetId))
       if (p.pending.size > 0) out.push({ kind: 'wakeAt', timeMs: s.publishEndMs })
       this.afterFetching(nowMs, out)
     }
@@ -158,7 +159,7 @@ export class Smesher {
           this.afterRegistration(nowMs, out)
           return out
         }
-        this.scheduleRetry(p.pending, event.poetId, nowMs)
+        schedulePoetRetry(p.pending, event.poetId, nowMs, this.config.preset.atx)
         return this.onTick(nowMs)
       }
       case 'poetProof':
@@ -170,7 +171,7 @@ export class Smesher {
           this.afterFetching(nowMs, out)
           return out
         }
-        this.scheduleRetry(p.pending, event.poetId, nowMs)
+        schedulePoetRetry(p.pending, event.poetId, nowMs, this.config.preset.atx)
         return this.onTick(nowMs)
       }
       case 'postProved':
@@ -300,30 +301,6 @@ export class Smesher {
       nowMs,
       out,
     )
-  }
-
-  private scheduleRetry(pending: Map<string, Request>, poetId: string, nowMs: number): void {
-    const r = pending.get(poetId)!
-    r.retries++
-    if (r.retries > this.config.preset.atx.poetMaxRetries) pending.delete(poetId)
-    else r.retryAtMs = nowMs + this.config.preset.atx.poetRetryDelayMs
-  }
-
-  private retry(
-    pending: Map<string, Request>,
-    nowMs: number,
-    out: SmesherEffect[],
-    request: (poetId: string) => SmesherEffect,
-  ): void {
-    let wake: number | undefined
-    for (const [poetId, r] of pending) {
-      if (r.retryAtMs === undefined) continue
-      if (r.retryAtMs <= nowMs) {
-        delete r.retryAtMs
-        out.push(request(poetId))
-      } else wake = Math.min(wake ?? r.retryAtMs, r.retryAtMs)
-    }
-    if (wake !== undefined) out.push({ kind: 'wakeAt', timeMs: wake })
   }
 }
 
