@@ -65,7 +65,14 @@ export function provePost(p: ProvePostParameters): PostProof {
       ...(p.kernel === undefined ? {} : { kernel: p.kernel }),
     })
     for (let start = 0; start < numLabels; start += batch) {
-      const proof = prover.onLabels(start, p.readLabels(start, Math.min(batch, numLabels - start)))
+      const count = Math.min(batch, numLabels - start)
+      const labels = p.readLabels(start, count)
+      if (labels.length !== count * 16) {
+        throw new RangeError(
+          `readLabels(${start}, ${count}): expected ${count * 16} bytes, got ${labels.length}`,
+        )
+      }
+      const proof = prover.onLabels(start, labels)
       p.onProgress?.({ nonceStart, labelsScanned: Math.min(start + batch, numLabels) })
       if (proof !== undefined) return proof
     }

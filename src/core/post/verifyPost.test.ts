@@ -111,5 +111,9 @@ describe('verifyPost', () => {
     expect(codeOf(proof, { ...meta, numUnits: 0 })).toBe('NUM_UNITS_OUT_OF_RANGE')
     expect(codeOf(proof, { ...meta, numUnits: params.maxNumUnits + 1 })).toBe('NUM_UNITS_OUT_OF_RANGE')
     expect(codeOf(proof, { ...meta, challenge: new Uint8Array(31) })).toBe('BAD_INPUT')
+    const huge = { ...params, maxNumUnits: 2 ** 32 - 1, labelsPerUnit: 2 ** 32 }
+    expect(() => verifyPost(proof, { ...meta, numUnits: 2 ** 22 }, huge)).toThrow(
+      expect.objectContaining({ code: 'NUM_UNITS_OUT_OF_RANGE' }),
+    )
   })
 })

@@ -81,6 +81,13 @@ export function verifyPost(
       `numUnits: expected ${params.minNumUnits}..${params.maxNumUnits}, got ${numUnits}`,
     )
   }
+  const numLabels = numUnits * params.labelsPerUnit
+  if (!Number.isSafeInteger(numLabels) || numLabels <= params.k1) {
+    throw new PostVerifyError(
+      'NUM_UNITS_OUT_OF_RANGE',
+      `numUnits × labelsPerUnit: expected above K1 = ${params.k1} and below 2^53, got ${numLabels}`,
+    )
+  }
   // §2.5 step 2: the k2pow of the nonce's group.
   const nonceGroup = Math.floor(proof.nonce / NONCES_PER_GROUP)
   if (nonceGroup > 255) {
@@ -97,7 +104,6 @@ export function verifyPost(
     )
   }
   // §2.5 step 3: exactly K2 packed indices.
-  const numLabels = numUnits * params.labelsPerUnit
   const bits = countIndexBits(numLabels)
   const expected = Math.ceil((bits * params.k2) / 8)
   if (proof.indices.length !== expected) {
