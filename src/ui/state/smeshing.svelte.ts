@@ -82,12 +82,6 @@ export class SmeshingState {
     await this.#guard(async () => {
       this.#post ??= await BrowserPost.open()
       await this.#refresh()
-      const estimate = await navigator.storage.estimate()
-      this.storage = {
-        usage: estimate.usage ?? 0,
-        quota: estimate.quota ?? 0,
-        persisted: (await navigator.storage.persisted?.()) ?? false,
-      }
     })
   }
 
@@ -188,9 +182,16 @@ export class SmeshingState {
     this.kernel = p.kernel
   }
 
+  /** Re-reads progress from the files and metadata, and the storage estimate. */
   async #refresh(): Promise<void> {
     const s = await this.#post?.status()
     if (s === undefined) return
+    const estimate = await navigator.storage.estimate()
+    this.storage = {
+      usage: estimate.usage ?? 0,
+      quota: estimate.quota ?? 0,
+      persisted: (await navigator.storage.persisted?.()) ?? false,
+    }
     this.labelsDone = s.labelsDone
     this.totalLabels = s.totalLabels
     this.labelsComputed = s.allocation?.labelsComputed ?? 0
