@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { presets } from '../../../src/core/params/presets.ts'
 import { CliError } from '../../cliError.ts'
 import { parseCliArgs, parseIntOption, requireOption } from '../../parseCliArgs.ts'
@@ -5,7 +6,7 @@ import { type InitProgress, initializePost } from '../initializePost.ts'
 import { parseHexOption } from '../resolvePostParams.ts'
 
 export const usage =
-  'post init --dir D --node-id HEX --commitment-atx HEX --units U [--labels-per-unit L] [--n N] [--threads T] [--max-file-size BYTES] [--max-labels M]'
+  'post init --dir D --node-id HEX --commitment-atx HEX --units U [--labels-per-unit L] [--n N] [--threads T (default: cores)] [--max-file-size BYTES] [--max-labels M]'
 
 /**
  * Fills a PoST directory in post-rs's layout. Ctrl-C stops after the batches in flight; rerun the
@@ -62,7 +63,7 @@ export async function run(args: string[]): Promise<void> {
       numUnits,
       labelsPerUnit,
       scryptN,
-      threads: int('threads', 1)!,
+      threads: int('threads', availableParallelism())!,
       signal: abort.signal,
       onProgress: report.progress,
       ...(maxFileSize === undefined ? {} : { maxFileSize }),
