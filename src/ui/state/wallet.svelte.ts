@@ -37,8 +37,13 @@ export class WalletState {
     readonly hrp: string,
   ) {}
 
+  /** Reads whether a wallet is stored; a browser that refuses IndexedDB is reported, not hidden. */
   async load(): Promise<void> {
-    this.phase = (await this.store.read()) === undefined ? 'none' : 'locked'
+    try {
+      this.phase = (await this.store.read()) === undefined ? 'none' : 'locked'
+    } catch (err) {
+      this.error = `This browser refused to open the wallet storage (IndexedDB): ${String(err)}`
+    }
   }
 
   /** Stores a wallet for `mnemonic`; `replace` overwrites a stored one (import), else it refuses. */
