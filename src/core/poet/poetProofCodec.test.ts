@@ -22,12 +22,13 @@ function onlyDecodeErrors(f: () => unknown): void {
 describe('PoET proof SCALE codec (go-spacemesh types.PoetProof)', () => {
   it('round-trips and has the upstream layout', () => {
     expect(decodePoetProof(encoded)).toEqual(proof)
-    // Root: compact length 32 (0x80) then 32 bytes; LeafCount: u64 little-endian at the end.
+    // Root: compact length 32 (0x80) then 32 bytes; LeafCount: compact64 at the end
+    // (160 in the two-byte mode: (160 << 2 | 1) little-endian = 0x81 0x02).
     expect(encoded[0]).toBe(32 << 2)
-    expect([...encoded.subarray(encoded.length - 8)]).toEqual([160, 0, 0, 0, 0, 0, 0, 0])
+    expect([...encoded.subarray(encoded.length - 2)]).toEqual([0x81, 0x02])
     // 150 opened labels (compact 150 = 0x59 0x02) each 1 + 32 bytes.
     expect([...encoded.subarray(33, 35)]).toEqual([0x59, 0x02])
-    expect(encoded.length).toBe(33 + 2 + 150 * 33 + 1 + 33 * proof.proofNodes.length + 8)
+    expect(encoded.length).toBe(33 + 2 + 150 * 33 + 1 + 33 * proof.proofNodes.length + 2)
   })
 
   it('refuses nodes that are not 32 bytes, counts over the bounds and zero leaves', () => {

@@ -1,10 +1,21 @@
 /**
  * The PoET proof on the wire: go-spacemesh `types.PoetProof` = poet `shared.MerkleProof`
- * {Root, ProvenLeaves, ProofNodes} followed by `LeafCount u64` (reference post-poet.md §3.2).
+ * {Root, ProvenLeaves, ProofNodes} followed by `LeafCount` as compact64 (go-spacemesh
+ * `types.PoetProof`, reference go-spacemesh.md §2.3).
  * Upstream encodes each node as a byte slice of at most 32 bytes; we keep that layout and reject
  * any node that is not exactly 32 bytes while decoding, since no honest proof carries one.
  */
-import { bytes, type Codec, DecodeError, decode, encode, list, mapped, struct, u64 } from '../codec/index.ts'
+import {
+  bytes,
+  type Codec,
+  compact64,
+  DecodeError,
+  decode,
+  encode,
+  list,
+  mapped,
+  struct,
+} from '../codec/index.ts'
 import { MAX_LEAF_COUNT, MAX_PROOF_NODES, NODE_SIZE, POET_T } from './poetConstants.ts'
 
 /** A 32-byte digest carried as an upstream `[]byte` with `scale:"max=32"`. */
@@ -20,7 +31,7 @@ export const nodeBytes: Codec<Uint8Array> = mapped(
 )
 
 const leafCountCodec: Codec<number> = mapped(
-  u64,
+  compact64,
   (v) => {
     if (v < 1n || v > BigInt(MAX_LEAF_COUNT)) {
       throw new DecodeError('OUT_OF_RANGE', `expected a leaf count in 1..2^43, got ${v}`)
