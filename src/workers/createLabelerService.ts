@@ -66,7 +66,13 @@ export function createLabelerService(
       const batch = labeler.labels(config.commitment, config.scryptN, first, todo)
       const computeMs = performance.now() - t0
       const at = open.labels * LABEL_BYTES
-      const written = open.handle.write(batch.labels, { at })
+      let written: number
+      try {
+        written = open.handle.write(batch.labels, { at })
+      } catch (err) {
+        open.handle.truncate(at)
+        throw err
+      }
       if (written !== batch.labels.length) {
         // Roll back to the last whole label so the file size stays the truth.
         open.handle.truncate(at)

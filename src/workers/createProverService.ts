@@ -11,11 +11,14 @@ import type { ProverWorkerApi } from './postWorkerContract.ts'
  * handles and runs `src/core/post`'s prover with the injected scan kernel (the WASM one in the
  * browser); verification is core's `verifyPost`.
  */
-export function createProverService(loadKernel: () => Promise<ScanKernel | undefined>): ProverWorkerApi {
+export function createProverService(
+  loadKernel: () => Promise<ScanKernel | undefined>,
+  getRoot: () => Promise<FileSystemDirectoryHandle> = () => navigator.storage.getDirectory(),
+): ProverWorkerApi {
   return {
     async prove(allocation, params, challenge) {
       const kernel = await loadKernel()
-      const reader = await openOpfsLabelReader(allocation.dir, allocation.labelsPerFile)
+      const reader = await openOpfsLabelReader(allocation.dir, allocation.labelsPerFile, await getRoot())
       try {
         const t0 = performance.now()
         const proof = provePost({

@@ -12,8 +12,11 @@ export interface OpfsLabelReader {
  * Opens every `postdata_N.bin` of `dir` with a sync access handle (worker only) for the
  * synchronous reads the prover makes. Holding the handles also keeps writers out meanwhile.
  */
-export async function openOpfsLabelReader(dir: string, labelsPerFile: number): Promise<OpfsLabelReader> {
-  const root = await navigator.storage.getDirectory()
+export async function openOpfsLabelReader(
+  dir: string,
+  labelsPerFile: number,
+  root: FileSystemDirectoryHandle,
+): Promise<OpfsLabelReader> {
   const folder = await root.getDirectoryHandle(dir)
   const handles: FileSystemSyncAccessHandle[] = []
   try {

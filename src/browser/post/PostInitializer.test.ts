@@ -3,64 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { sim } from '../../core/params/presets.ts'
 import { computeLabel, computeLabelFull } from '../../core/post/computeLabel.ts'
 import { createLabelerService } from '../../workers/createLabelerService.ts'
+import { createMemoryOpfs } from '../../workers/createMemoryOpfs.ts'
 import { loadLabeler } from '../../workers/loadLabeler.ts'
 import { createPostAllocation } from './createPostAllocation.ts'
 import { openPostMetadataStore, type PostMetadataStore } from './openPostMetadataStore.ts'
 import { PostInitializer, type PostInitProgress } from './PostInitializer.ts'
-
-/** An in-memory stand-in for OPFS: directories of files with synchronous access handles. */
-function createMemoryRoot() {
-  const dirs = new Map<string, Map<string, { bytes: Uint8Array }>>()
-  const notFound = () => new DOMException('not found', 'NotFoundError')
-  const fileHandle = (f: { bytes: Uint8Array }) => ({
-    async createSyncAccessHandle() {
-      return {
-        getSize: () => f.bytes.length,
-        truncate(n: number) {
-          const next = new Uint8Array(n)
-          next.set(f.bytes.subarray(0, Math.min(n, f.bytes.length)))
-          f.bytes = next
-        },
-        write(data: Uint8Array, { at }: { at: number }) {
-          if (at + data.length > f.bytes.length) this.truncate(at + data.length)
-          f.bytes.set(data, at)
-          return data.length
-        },
-        read(into: Uint8Array, { at }: { at: number }) {
-          const part = f.bytes.subarray(at, at + into.length)
-          into.set(part)
-          return part.length
-        },
-        flush() {},
-        close() {},
-      }
-    },
-  })
-  const root = {
-    async getDirectoryHandle(name: string, opts?: { create?: boolean }) {
-      let files = dirs.get(name)
-      if (files === undefined) {
-        if (opts?.create !== true) throw notFound()
-        files = new Map()
-        dirs.set(name, files)
-      }
-      const folder = files
-      return {
-        async getFileHandle(file: string, o?: { create?: boolean }) {
-          let f = folder.get(file)
-          if (f === undefined) {
-            if (o?.create !== true) throw notFound()
-            f = { bytes: new Uint8Array(0) }
-            folder.set(file, f)
-          }
-          return fileHandle(f)
-        },
-      }
-    },
-  }
-  const file = (name: string) => dirs.get('post')?.get(name)
-  return { root: root as unknown as FileSystemDirectoryHandle, file }
-}
 
 const grantingLocks = {
   request: (_name: string, _opts: unknown, cb: (lock: unknown) => unknown) =>
@@ -77,7 +24,7 @@ async function setup() {
   const store = await openPostMetadataStore(`post-test-${dbCount++}`)
   const allocation = createPostAllocation({ params, numUnits, nodeId, commitmentAtxId })
   await store.putAllocation(allocation)
-  return { store, allocation, memory: createMemoryRoot() }
+  return { store, allocation, memory: createMemoryOpfs() }
 }
 
 function initializer(
@@ -191,6 +138,20 @@ describe('PostInitializer', () => {
     expect(asNumber(computeLabelFull(allocation.commitment, nonce, params.scryptN)) < difficulty).toBe(true)
     expect(done?.lastPosition).toBeGreaterThan(nonce)
     expect(readAll(memory.file)).toEqual(stored.labels)
+  })
+
+  it('reports a full quota as quota-exceeded and leaves only whole, recorded labels', async () => {
+    const { store, allocation } = await setup()
+    const memory = createMemoryOpfs({ quotaBytes: 100 * 16 + 5 })
+    await expect(initializer(store, memory.root).run(2, () => {})).rejects.toMatchObject({
+      code: 'quota-exceeded',
+    })
+    const onDisk = readAll(memory.file)
+    expect(onDisk.length % 16).toBe(0)
+    expect(onDisk.length).toBeLessThanOrEqual(100 * 16)
+    const files = await store.getFiles()
+    expect(files.reduce((a, f) => a + f.labelsRecorded, 0) * 16).toBe(onDisk.length)
+    expect(onDisk).toEqual(expected(allocation.commitment).labels.subarray(0, onDisk.length))
   })
 
   it('refuses to label while another tab holds the lock', async () => {

@@ -117,46 +117,54 @@ export class PostInitializer {
       this.#deps.createWorker(),
     )
     try {
-      await Promise.all(
+      const settled = await Promise.allSettled(
         workers.map(async (w) => {
-          const config = {
-            dir: alloc.dir,
-            commitment: alloc.commitment,
-            scryptN: alloc.scryptN,
-            labelsPerFile: alloc.labelsPerFile,
-            ...(this.#deps.kernel === undefined ? {} : { kernel: this.#deps.kernel }),
-          }
-          kernel = (await w.api.configure(config)).kernel
-          let batch = 8
-          for (let f = queue.shift(); f !== undefined && !this.#paused; f = queue.shift()) {
-            const fileLabels = labelsInFile(layout, f)
-            let record = await this.#reconcile(w, f, fileLabels, records.get(f))
-            done[f] = record.labelsRecorded
-            report()
-            while (record.labelsRecorded < fileLabels && !this.#paused) {
-              const r = await w.api.labelBatch(f, batch)
-              const better = record.minLabel === undefined || compareLabels(r.minLabel, record.minLabel) < 0
-              record = {
-                fileIndex: f,
-                labelsRecorded: r.labelsInFile,
-                ...(better ? { minIndex: Number(r.minIndex), minLabel: r.minLabel } : pickMin(record)),
-              }
-              await store.recordFile(record, r.count)
-              computed += r.count
-              sessionLabels += r.count
-              sessionComputeMs += r.computeMs
-              done[f] = r.labelsInFile
-              batch = Math.max(
-                1,
-                Math.min(1 << 16, Math.round((r.count * targetBatchMs) / Math.max(1, r.computeMs))),
-              )
-              report()
+          try {
+            const config = {
+              dir: alloc.dir,
+              commitment: alloc.commitment,
+              scryptN: alloc.scryptN,
+              labelsPerFile: alloc.labelsPerFile,
+              ...(this.#deps.kernel === undefined ? {} : { kernel: this.#deps.kernel }),
             }
-            records.set(f, record)
+            kernel = (await w.api.configure(config)).kernel
+            let batch = 8
+            for (let f = queue.shift(); f !== undefined && !this.#paused; f = queue.shift()) {
+              const fileLabels = labelsInFile(layout, f)
+              let record = await this.#reconcile(w, f, fileLabels, records.get(f))
+              done[f] = record.labelsRecorded
+              report()
+              while (record.labelsRecorded < fileLabels && !this.#paused) {
+                const r = await w.api.labelBatch(f, batch)
+                const better = record.minLabel === undefined || compareLabels(r.minLabel, record.minLabel) < 0
+                record = {
+                  fileIndex: f,
+                  labelsRecorded: r.labelsInFile,
+                  ...(better ? { minIndex: Number(r.minIndex), minLabel: r.minLabel } : pickMin(record)),
+                }
+                await store.recordFile(record, r.count)
+                computed += r.count
+                sessionLabels += r.count
+                sessionComputeMs += r.computeMs
+                done[f] = r.labelsInFile
+                batch = Math.max(
+                  1,
+                  Math.min(1 << 16, Math.round((r.count * targetBatchMs) / Math.max(1, r.computeMs))),
+                )
+                report()
+              }
+              records.set(f, record)
+            }
+            await w.api.closeFiles()
+          } catch (err) {
+            // Stop the others after their batch in flight, so no write is cut short.
+            this.#paused = true
+            throw err
           }
-          await w.api.closeFiles()
         }),
       )
+      const failure = settled.find((r) => r.status === 'rejected')
+      if (failure !== undefined) throw failure.reason
       if (this.#paused && done.some((d, i) => d < labelsInFile(layout, i))) return 'paused'
       if (!(await this.#finish(alloc, layout, workers[0] as LabelerWorkerHandle))) return 'paused'
     } catch (err) {
