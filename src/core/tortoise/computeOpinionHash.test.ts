@@ -25,7 +25,9 @@ describe('computeOpinionHash', () => {
     expect(chain([ABSTAIN])).toBe('2d3adedff1')
     expect(chain([ABSTAIN, ABSTAIN])).toBe('58716d2acc')
     expect(chain([against, against])).toBe('82878ed8a4')
-    expect(chain([support({ id: id(1), height: 100n }), support({ id: id(2), height: 100n })])).toBe('88f75279f7')
+    expect(chain([support({ id: id(1), height: 100n }), support({ id: id(2), height: 100n })])).toBe(
+      '88f75279f7',
+    )
     expect(chain([support({ id: id(1), height: 100n }), against])).toBe('ae4b107c66')
   })
 

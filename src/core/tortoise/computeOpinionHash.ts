@@ -19,12 +19,16 @@ export interface BlockHeader {
   readonly height: bigint
 }
 
-export type LayerOpinion = { readonly abstain: true } | { readonly abstain: false; readonly support: readonly BlockHeader[] }
+export type LayerOpinion =
+  | { readonly abstain: true }
+  | { readonly abstain: false; readonly support: readonly BlockHeader[] }
 
 export const ABSTAIN: LayerOpinion = Object.freeze({ abstain: true })
 
 export function sortBlockHeaders<T extends BlockHeader>(blocks: T[]): T[] {
-  return blocks.sort((a, b) => (a.height !== b.height ? (a.height < b.height ? -1 : 1) : compareBytes(a.id, b.id)))
+  return blocks.sort((a, b) =>
+    a.height !== b.height ? (a.height < b.height ? -1 : 1) : compareBytes(a.id, b.id),
+  )
 }
 
 export function computeOpinionHash(previous: Uint8Array | undefined, opinion: LayerOpinion): Uint8Array {
