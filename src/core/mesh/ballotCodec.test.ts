@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { fuzzDecoder } from '../../testing/fuzzDecoder.ts'
 import { DecodeError, decode, encode } from '../codec/index.ts'
 import { hash20, hash32 } from '../crypto/hash.ts'
-import { type Ballot, decodeBallot, encodeBallot, MAX_VOTE_EXCEPTIONS, votesCodec } from './ballotCodec.ts'
+import {
+  type Ballot,
+  decodeBallot,
+  encodeBallot,
+  MAX_ELIGIBILITY_PROOFS,
+  MAX_VOTE_EXCEPTIONS,
+  votesCodec,
+} from './ballotCodec.ts'
 import { type Block, decodeBlock, encodeBlock } from './blockCodec.ts'
 import { computeBallotId, computeBallotSignedBytes } from './computeBallotId.ts'
 import { computeBlockId } from './computeBlockId.ts'
@@ -86,6 +93,31 @@ describe('ballot codec (go-spacemesh common/types/ballot_scale.go)', () => {
     ).toThrow()
     const bytes = encodeBallot(refBallot)
     expect(() => decodeBallot(Uint8Array.of(...bytes, 0))).toThrow(DecodeError)
+  })
+})
+
+describe('ballot size bound (LIMITS.md)', () => {
+  it('the largest ballot the decoder accepts is 2,855,290 bytes', () => {
+    const maxVote = { id: fill(20, 1), layer: 2 ** 32 - 1, height: 2n ** 64n - 1n }
+    const largest: Ballot = {
+      ...refBallot,
+      inner: {
+        ...refBallot.inner,
+        layer: 2 ** 32 - 1,
+        epochData: { activeSetHash: fill(32, 1), beacon: fill(4, 1), eligibilityCount: 2 ** 32 - 1 },
+      },
+      votes: {
+        base: fill(20, 2),
+        support: Array(MAX_VOTE_EXCEPTIONS).fill(maxVote),
+        against: Array(MAX_VOTE_EXCEPTIONS).fill(maxVote),
+        abstain: Array(MAX_VOTE_EXCEPTIONS).fill(2 ** 32 - 1),
+      },
+      eligibilityProofs: Array(MAX_ELIGIBILITY_PROOFS).fill({ j: 2 ** 32 - 1, sig: fill(80, 3) }),
+      activeSet: [fill(32, 4)],
+    }
+    const bytes = encodeBallot(largest)
+    expect(bytes.length).toBe(2_855_290)
+    expect(decodeBallot(bytes).eligibilityProofs.length).toBe(MAX_ELIGIBILITY_PROOFS)
   })
 })
 
