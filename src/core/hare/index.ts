@@ -1,3 +1,4 @@
+export * from './CertificateCollector.ts'
 export * from './certificateCodec.ts'
 export * from './computeProposalsReference.ts'
 export * from './createCertifyMessage.ts'

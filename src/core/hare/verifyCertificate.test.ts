@@ -1,8 +1,9 @@
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
 import { publicKeyFromSeed } from '../crypto/signing.ts'
+import { CertificateCollector } from './CertificateCollector.ts'
 import type { Certificate } from './certificateCodec.ts'
-import { decodeCertificate, encodeCertificate } from './certificateCodec.ts'
+import { decodeCertificate, encodeCertificate, encodeCertifyMessage } from './certificateCodec.ts'
 import { createCertifyMessage } from './createCertifyMessage.ts'
 import { createSeededRng } from './createSeededRng.ts'
 import { verifyCertificate } from './verifyCertificate.ts'
@@ -63,5 +64,23 @@ describe('verifyCertificate', () => {
     expect(errorOf({ blockId, signatures: [...messages, messages[0]!] })).toBe('DUPLICATE_SIGNER')
     expect(verifyCertificate(cert, { ...ctx, layer: layer + 1 }).ok).toBe(false)
     expect(verifyCertificate(cert, { ...ctx, beacon: Uint8Array.of(0, 0, 0, 0) }).ok).toBe(false)
+  })
+})
+
+describe('CertificateCollector', () => {
+  it('collects gossip until the threshold and yields a certificate that verifies', () => {
+    const c = new CertificateCollector(ctx, blockId)
+    expect(c.onMessage(rng.bytes(30))).toMatchObject({ verdict: 'REJECT', code: 'MALFORMED' })
+    let cert: Certificate | undefined
+    for (const m of messages) {
+      expect(c.onMessage(encodeCertifyMessage(m))).toEqual({ verdict: 'ACCEPT' })
+      cert ??= c.certificate()
+    }
+    expect(c.onMessage(encodeCertifyMessage(messages[0]!))).toMatchObject({ verdict: 'IGNORE' })
+    expect(cert, `seed ${seed}`).toBeDefined()
+    expect(verifyCertificate(cert!, ctx).ok).toBe(true)
+    const other = createCertifyMessage(seeds[0]!, { ...input, blockId: rng.bytes(20) })
+    if (other)
+      expect(new CertificateCollector(ctx, blockId).add(other)).toMatchObject({ code: 'WRONG_BLOCK' })
   })
 })

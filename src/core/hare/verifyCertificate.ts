@@ -16,7 +16,7 @@ import { compareBytes } from '../eligibility/computeActiveSetHash.ts'
 import { EligibilityError } from '../eligibility/EligibilityError.ts'
 import { CERTIFY_ROUND } from '../eligibility/encodeVrfMessages.ts'
 import { validateHareEligibility } from '../eligibility/validateHareEligibility.ts'
-import { type Certificate, certifyContentCodec } from './certificateCodec.ts'
+import { type Certificate, type CertifyMessage, certifyContentCodec } from './certificateCodec.ts'
 
 export type CertificateErrorCode =
   | 'WRONG_LAYER' // an entry certifies another layer
@@ -55,45 +55,57 @@ export type VerifyCertificateResult =
   | { readonly ok: true; readonly seats: number }
   | { readonly ok: false; readonly error: CertificateError }
 
+/** Checks one certify message for `blockId`; returns the error, or undefined when it is valid. */
+export function verifyCertifyMessage(
+  m: CertifyMessage,
+  blockId: Uint8Array,
+  ctx: CertificateContext,
+): CertificateError | undefined {
+  const c = m.content
+  if (c.layer !== ctx.layer)
+    return new CertificateError('WRONG_LAYER', `layer ${c.layer}, expected ${ctx.layer}`)
+  if (compareBytes(c.blockId, blockId) !== 0) return new CertificateError('WRONG_BLOCK', 'block ID differs')
+  const body = encode(certifyContentCodec, c)
+  if (!verifySignature(m.smesherId, ctx.genesisId, SigningDomain.HARE, body, m.signature)) {
+    return new CertificateError('BAD_SIGNATURE', 'signature does not verify')
+  }
+  const weight = ctx.weights.get(bytesToHex(m.smesherId))
+  if (weight === undefined) return new CertificateError('NOT_ACTIVE', 'signer not in the active set')
+  const seat = {
+    beacon: ctx.beacon,
+    layer: ctx.layer,
+    round: CERTIFY_ROUND,
+    committee: ctx.committee,
+    weight,
+    totalWeight: ctx.totalWeight,
+  }
+  try {
+    validateHareEligibility(m.smesherId, seat, { proof: c.proof, count: c.eligibilityCount })
+  } catch (e) {
+    if (e instanceof EligibilityError) return new CertificateError('NOT_ELIGIBLE', e.message)
+    throw e
+  }
+  return undefined
+}
+
+/** Seats needed for a certificate: the context's threshold, or committee/2 + 1. */
+export function certificateThreshold(ctx: CertificateContext): number {
+  return ctx.threshold ?? Math.floor(ctx.committee / 2) + 1
+}
+
 export function verifyCertificate(cert: Certificate, ctx: CertificateContext): VerifyCertificateResult {
-  const threshold = ctx.threshold ?? Math.floor(ctx.committee / 2) + 1
+  const threshold = certificateThreshold(ctx)
   const seen = new Set<string>()
   let seats = 0
-  const fail = (code: CertificateErrorCode, msg: string, i: number): VerifyCertificateResult => ({
-    ok: false,
-    error: new CertificateError(code, msg, i),
-  })
   for (const [i, m] of cert.signatures.entries()) {
-    const c = m.content
-    if (c.layer !== ctx.layer) return fail('WRONG_LAYER', `layer ${c.layer}, expected ${ctx.layer}`, i)
-    if (compareBytes(c.blockId, cert.blockId) !== 0) return fail('WRONG_BLOCK', 'block ID differs', i)
     const id = bytesToHex(m.smesherId)
-    if (seen.has(id)) return fail('DUPLICATE_SIGNER', 'signer appears twice', i)
+    if (seen.has(id)) {
+      return { ok: false, error: new CertificateError('DUPLICATE_SIGNER', 'signer appears twice', i) }
+    }
     seen.add(id)
-    const body = encode(certifyContentCodec, c)
-    if (!verifySignature(m.smesherId, ctx.genesisId, SigningDomain.HARE, body, m.signature)) {
-      return fail('BAD_SIGNATURE', 'signature does not verify', i)
-    }
-    const weight = ctx.weights.get(id)
-    if (weight === undefined) return fail('NOT_ACTIVE', 'signer not in the active set', i)
-    try {
-      validateHareEligibility(
-        m.smesherId,
-        {
-          beacon: ctx.beacon,
-          layer: ctx.layer,
-          round: CERTIFY_ROUND,
-          committee: ctx.committee,
-          weight,
-          totalWeight: ctx.totalWeight,
-        },
-        { proof: c.proof, count: c.eligibilityCount },
-      )
-    } catch (e) {
-      if (e instanceof EligibilityError) return fail('NOT_ELIGIBLE', e.message, i)
-      throw e
-    }
-    seats += c.eligibilityCount
+    const error = verifyCertifyMessage(m, cert.blockId, ctx)
+    if (error !== undefined) return { ok: false, error: new CertificateError(error.code, error.message, i) }
+    seats += m.content.eligibilityCount
   }
   if (seats < threshold) {
     return {
