@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sim } from '../params/presets.ts'
+import { createRng } from '../sim/createRng.ts'
 import { runTortoiseScenario, scenarioBlockKey, type TortoiseScenario } from './runTortoiseScenario.ts'
 import type { TortoiseConfig } from './TortoiseState.ts'
 
@@ -95,6 +96,37 @@ describe('Tortoise in seeded scenarios', () => {
       expect(node.applied, `seed ${seed} node ${i}`).not.toEqual(expected(16))
       // Honest nodes still agree with each other.
       expect(node.applied, `seed ${seed} node ${i}`).toEqual(honestThird[0]!.applied)
+    }
+  })
+})
+
+describe('Tortoise under random seeded scenarios', () => {
+  it('never throws, and honest nodes agree on every layer they have all verified', () => {
+    for (const seed of [101, 202, 303, 404]) {
+      const rng = createRng(seed)
+      const n = 5 + rng.nextInt(4)
+      const w = Array.from({ length: n }, () => 1 + rng.nextInt(9))
+      const byzantine = rng.nextInt(2) === 1 ? [rng.nextInt(n)] : []
+      const noHare = [genesis + 2 + rng.nextInt(8)]
+      const from = genesis + 3 + rng.nextInt(4)
+      const partition = rng.nextInt(2) === 1 ? { from, to: from + rng.nextInt(2), group1: [0] } : undefined
+      const scenario = {
+        seed,
+        config,
+        weights: w,
+        layers: 14,
+        byzantine,
+        noHare,
+        ...(partition && { partition }),
+      }
+      const nodes = runTortoiseScenario(scenario).filter((_, i) => !byzantine.includes(i))
+      const common = Math.min(...nodes.map((x) => x.tortoise.latestVerified)) - genesis
+      for (const [i, node] of nodes.entries()) {
+        expect(
+          node.applied.slice(0, common),
+          `seed ${seed} node ${i} ${JSON.stringify(scenario.weights)}`,
+        ).toEqual(nodes[0]!.applied.slice(0, common))
+      }
     }
   })
 })
