@@ -124,13 +124,16 @@ test('initializes PoST in OPFS, resumes without relabeling, proves and verifies'
   // One node per origin: a second tab sees the Web Lock held and does not label.
   const second = await context.newPage()
   await openSmeshing(second)
-  await expect(second.getByRole('status', { name: 'Smeshing status' })).toHaveText(
-    'Initializing in another tab',
-  )
-  await second.close()
+  const secondStatus = second.getByRole('status', { name: 'Smeshing status' })
+  await expect(secondStatus).toHaveText('Initializing in another tab')
+  await expect(second.getByRole('button', { name: 'Start initialization' })).toHaveCount(0)
   await paused
   await expect(status).toHaveText('Paused')
   const pausedAt = await num(page, 'Labels done')
+  // The waiting tab takes over the page once the labeling tab lets go of the lock.
+  await expect(secondStatus).toHaveText('Paused')
+  expect(await num(second, 'Labels done')).toBe(pausedAt)
+  await second.close()
   const total = await num(page, 'Total labels')
   expect(total).toBe(16384)
   expect(pausedAt).toBeGreaterThan(0)

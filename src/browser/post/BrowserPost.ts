@@ -21,6 +21,9 @@ import { PostInitializer, type PostInitProgress, postLockName } from './PostInit
 import { PostStoreError } from './PostStoreError.ts'
 import { readPostFileLabels } from './readPostFileLabels.ts'
 
+/** Progress of the labeling tab, for the others (DESIGN.md §8: one leader tab, others follow). */
+const postChannelName = 'spacemesh-post-progress'
+
 export interface PostStatus {
   readonly allocation: PostAllocationRecord | undefined
   /** Whole labels on disk, from the OPFS file sizes. */
@@ -101,12 +104,42 @@ export class BrowserPost {
     this.#initializer = init
     this.#running = true
     try {
-      const outcome = await init.run(workers, onProgress)
+      const channel = new BroadcastChannel(postChannelName)
+      const outcome = await init
+        .run(workers, (p) => {
+          onProgress(p)
+          channel.postMessage(p)
+        })
+        .finally(() => channel.close())
       if (outcome === 'done') await this.#writeMetadataFile()
       return outcome
     } finally {
       this.#running = false
       this.#initializer = undefined
+    }
+  }
+
+  /**
+   * For a tab that found the lock taken: follows the labeling tab's progress over a
+   * BroadcastChannel and resolves once the lock is free again. Returns a function that stops.
+   */
+  followOtherTab(onProgress: (p: PostInitProgress) => void, onReleased: () => void): () => void {
+    const channel = new BroadcastChannel(postChannelName)
+    channel.onmessage = (e: MessageEvent<PostInitProgress>) => onProgress(e.data)
+    const stop = new AbortController()
+    // A shared request waits behind the exclusive holder and is granted when it lets go.
+    navigator.locks
+      .request(postLockName, { mode: 'shared', signal: stop.signal }, async () => {})
+      .then(
+        () => {
+          channel.close()
+          onReleased()
+        },
+        () => channel.close(),
+      )
+    return () => {
+      stop.abort()
+      channel.close()
     }
   }
 

@@ -187,6 +187,7 @@ export class PostInitializer {
     const inFile = await w.api.openFile(f, fileLabels)
     const recorded = record?.labelsRecorded ?? 0
     if (record !== undefined && inFile === recorded) return record
+    if (record === undefined && inFile === 0) return { fileIndex: f, labelsRecorded: 0 }
     // Written but not recorded (tab closed between flush and commit): find the new labels' minimum
     // from the bytes on disk. A file shorter than recorded lost data: rescan what is left.
     const from = inFile > recorded ? recorded : 0

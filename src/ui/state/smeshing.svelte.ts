@@ -56,6 +56,7 @@ export class SmeshingState {
   proof = $state<ProofView | undefined>(undefined)
   verification = $state<VerificationView | undefined>(undefined)
   #post: BrowserPost | undefined
+  #unfollow: (() => void) | undefined
 
   get percent(): number {
     return this.totalLabels === 0 ? 0 : (100 * this.labelsDone) / this.totalLabels
@@ -95,6 +96,7 @@ export class SmeshingState {
       const status = await post.status()
       if (status.lockedElsewhere) {
         this.phase = 'locked'
+        this.#follow()
         return
       }
       const units = status.allocation?.numUnits ?? this.units
@@ -172,6 +174,18 @@ export class SmeshingState {
     })
   }
 
+  /** While another tab labels: show its progress, and take over the page once it lets go. */
+  #follow(): void {
+    if (this.#unfollow !== undefined || this.#post === undefined) return
+    this.#unfollow = this.#post.followOtherTab(
+      (p) => this.#onProgress(p),
+      () => {
+        this.#unfollow = undefined
+        void this.#guard(() => this.#refresh())
+      },
+    )
+  }
+
   #onProgress(p: PostInitProgress): void {
     this.labelsDone = p.labelsDone
     this.totalLabels = p.totalLabels
@@ -186,6 +200,7 @@ export class SmeshingState {
   async #refresh(): Promise<void> {
     const s = await this.#post?.status()
     if (s === undefined) return
+    if (s.lockedElsewhere) this.#follow()
     const estimate = await navigator.storage.estimate()
     this.storage = {
       usage: estimate.usage ?? 0,
