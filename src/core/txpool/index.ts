@@ -1,0 +1,3 @@
+export * from './selectTransactions.ts'
+export * from './TxPool.ts'
+export * from './TxPoolError.ts'
