@@ -28,6 +28,11 @@ describe('Tortoise in seeded scenarios', () => {
       expect(node.tortoise.mode, `seed ${seed} node ${i}`).toBe('verifying')
       expect(node.applied, `seed ${seed} node ${i}`).toEqual(expected(20, noHare))
       expect(node.reverts, `seed ${seed} node ${i}`).toEqual([])
+      // In sync, the votes a node encodes hash to its own opinion of the last layer: the
+      // ballot it casts next is "good" for every node that shares its history.
+      const enc = node.tortoise.encodeVotes()
+      expect(enc.ok && enc.opinionHash, `seed ${seed} node ${i}`).toEqual(node.tortoise.opinion(genesis + 20))
+      expect(enc.ok && enc.votes.support.length + enc.votes.against.length, `seed ${seed} node ${i}`).toBe(1)
     }
   })
 
