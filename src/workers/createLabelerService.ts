@@ -1,5 +1,5 @@
+import { compareBytes } from '../core/post/compareBytes.ts'
 import { LABEL_BYTES } from '../core/post/computeLabel.ts'
-import { compareBytes } from './compareBytes.ts'
 import { findSmallestLabels } from './findSmallestLabels.ts'
 import type { Labeler } from './Labeler.ts'
 import type { LabelBatchResult, LabelerConfig, LabelerWorkerApi } from './postWorkerContract.ts'

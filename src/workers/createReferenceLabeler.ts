@@ -1,5 +1,5 @@
+import { compareBytes } from '../core/post/compareBytes.ts'
 import { computeLabelFull, LABEL_BYTES } from '../core/post/computeLabel.ts'
-import { compareBytes } from './compareBytes.ts'
 import type { LabelBatch, Labeler } from './Labeler.ts'
 
 /** The clear TypeScript labeler from `src/core/post`: the fallback when WASM cannot load. */

@@ -1,5 +1,5 @@
+import { compareBytes } from '../core/post/compareBytes.ts'
 import { LABEL_BYTES } from '../core/post/computeLabel.ts'
-import { compareBytes } from './compareBytes.ts'
 
 /**
  * Positions of the smallest 16-byte label in `labels` (all of them when several tie). Stored

@@ -1,4 +1,4 @@
-import { compareBytes as compareLabels } from '../../workers/compareBytes.ts'
+import { compareBytes as compareLabels } from '../../core/post/compareBytes.ts'
 import type { LabelerWorkerApi } from '../../workers/postWorkerContract.ts'
 import { computePostLayout, labelsInFile, type PostLayout } from './computePostLayout.ts'
 import { computeVrfDifficulty } from './computeVrfDifficulty.ts'
