@@ -10,6 +10,7 @@ export type HareErrorCode =
   | 'BAD_ROUND' // a round in which nobody sends (hardlock, softlock, wait1, wait2) or > notify
   | 'BAD_VALUE' // reference present in preround/propose, or absent in commit/notify
   | 'WRONG_LAYER' // no session for this layer
+  | 'PAST_LIMIT' // an iteration beyond IterationsLimit: never sent by an honest node, not worth storing
   | 'BAD_SIGNATURE' // HARE-domain signature does not verify
   | 'NOT_ACTIVE' // sender not in the layer's active set
   | 'NOT_ELIGIBLE' // VRF proof or seat count does not check out
@@ -21,6 +22,7 @@ const verdicts: Record<HareErrorCode, GossipVerdict> = {
   BAD_ROUND: 'REJECT',
   BAD_VALUE: 'REJECT',
   WRONG_LAYER: 'IGNORE',
+  PAST_LIMIT: 'IGNORE',
   BAD_SIGNATURE: 'REJECT',
   NOT_ACTIVE: 'IGNORE',
   NOT_ELIGIBLE: 'REJECT',

@@ -66,7 +66,7 @@ function equivocate(seed: Uint8Array, other: Uint8Array[]) {
     })
 }
 
-/** Sends garbage, a bad signature and an inflated seat count instead of its messages. */
+/** Sends garbage, a bad signature, an inflated seat count and a far-future iteration. */
 function invalid(seed: Uint8Array, rng: SeededRng) {
   return (out: Uint8Array[]) =>
     out.flatMap((data) => {
@@ -81,6 +81,7 @@ function invalid(seed: Uint8Array, rng: SeededRng) {
         badSig,
         resign(seed, { ...m, body: inflated }),
         data.subarray(0, 50),
+        resign(seed, { ...m, body: { ...m.body, iter: 200 } }),
       ]
     })
 }
@@ -117,6 +118,7 @@ describe.concurrent('Hare 3 with a byzantine minority (20 honest + 6 byzantine, 
       expect(out.verdicts.get('REJECT:MALFORMED') ?? 0, `seed ${seed}`).toBeGreaterThan(0)
       expect(out.verdicts.get('REJECT:BAD_SIGNATURE') ?? 0, `seed ${seed}`).toBeGreaterThan(0)
       expect(out.verdicts.get('REJECT:NOT_ELIGIBLE') ?? 0, `seed ${seed}`).toBeGreaterThan(0)
+      expect(out.verdicts.get('IGNORE:PAST_LIMIT') ?? 0, `seed ${seed}`).toBeGreaterThan(0)
     })
   }
 })

@@ -24,6 +24,8 @@ export interface HareLayerContext {
   /** Weight by lowercase hex node ID. */
   readonly weights: ReadonlyMap<string, bigint>
   readonly totalWeight: bigint
+  /** Messages of later iterations are dropped before any signature check (bounds session state). */
+  readonly iterationsLimit?: number
   /**
    * Optional cache of validation outcomes by message hash. Validation is a pure function of the
    * bytes and this context, so sessions with the same context (simulated nodes of one layer) may
@@ -66,6 +68,9 @@ function check(data: Uint8Array, ctx: HareLayerContext): HareMessage {
     throw new HareError('BAD_VALUE', `round ${b.round} ${needsRef ? 'needs' : 'forbids'} a reference`)
   }
   if (b.layer !== ctx.layer) throw new HareError('WRONG_LAYER', `layer ${b.layer}, session ${ctx.layer}`)
+  if (ctx.iterationsLimit !== undefined && b.iter > ctx.iterationsLimit) {
+    throw new HareError('PAST_LIMIT', `iteration ${b.iter} > ${ctx.iterationsLimit}`)
+  }
   if (
     !verifySignature(msg.sender, ctx.genesisId, SigningDomain.HARE, encodeHareSignedBytes(b), msg.signature)
   ) {
