@@ -104,6 +104,21 @@ export interface BeaconParams {
   readonly beaconSyncWeightUnits: number
 }
 
+/**
+ * VM economics (go-spacemesh `genvm.Config`, `config/mainnet.go`, §1.7, §5; protocol-spec §15).
+ * Gas costs are fixed by the templates (`core/vm/computeGas.ts`), not configurable.
+ */
+export interface VmEconomicsParams {
+  /** Gas the executed transactions of one block may declare in total (`BlockGasLimit`). */
+  readonly blockGasLimit: bigint
+  /**
+   * Smidge minted per layer and shared by its coinbases (1 SMH = 10^9 smidge). Our networks mint a
+   * flat amount; mainnet's schedule decays (economics `TotalSubsidyAtLayer`) and its value here is
+   * the first layer's, 477,618,397,593 (reference §8 vector 13), kept for reference only.
+   */
+  readonly layerSubsidy: bigint
+}
+
 export interface Preset {
   readonly name: 'mainnet' | 'testnet' | 'standalone' | 'sim'
   /** bech32 human-readable part of addresses (`NetworkHRP`). */
@@ -120,6 +135,7 @@ export interface Preset {
   readonly layerAvgSize: number
   readonly hare: HareParams
   readonly beacon: BeaconParams
+  readonly vm: VmEconomicsParams
 }
 
 const minute = 60_000
@@ -183,6 +199,8 @@ export const mainnet: Preset = Object.freeze({
     votesLimit: 100,
     beaconSyncWeightUnits: 800,
   }),
+  // config/mainnet.go BlockGasLimit; subsidy of the first layer after the effective genesis.
+  vm: Object.freeze({ blockGasLimit: 100_107_000n, layerSubsidy: 477_618_397_593n }),
 })
 
 export const testnet: Preset = Object.freeze({
@@ -242,6 +260,8 @@ export const testnet: Preset = Object.freeze({
     votesLimit: 100,
     beaconSyncWeightUnits: 800,
   }),
+  // Mainnet's block gas limit; a flat subsidy near mainnet's initial rate.
+  vm: Object.freeze({ blockGasLimit: 100_107_000n, layerSubsidy: 477_618_397_593n }),
 })
 
 /** Modelled on go-spacemesh `config/presets/standalone.go`: 6 s layers, 10 per epoch. */
@@ -301,6 +321,7 @@ export const standalone: Preset = Object.freeze({
     votesLimit: 100,
     beaconSyncWeightUnits: 10,
   }),
+  vm: Object.freeze({ blockGasLimit: 100_107_000n, layerSubsidy: 477_618_397_593n }),
 })
 
 /** Virtual time; tiny PoST so a hundred simulated smeshers run in a unit test. */
@@ -360,6 +381,8 @@ export const sim: Preset = Object.freeze({
     votesLimit: 100,
     beaconSyncWeightUnits: 2,
   }),
+  // A small block (≈ 270 wallet spends) so simulations reach the limit.
+  vm: Object.freeze({ blockGasLimit: 10_000_000n, layerSubsidy: 477_618_397_593n }),
 })
 
 export const presets = { mainnet, testnet, standalone, sim } as const
