@@ -36,6 +36,19 @@ export interface PostInitializerDeps {
   readonly vrfDifficulty?: (numLabels: number) => bigint
 }
 
+/** What the workers of one run share: the file queue, progress and counters. */
+interface RunState {
+  readonly layout: PostLayout
+  readonly queue: number[]
+  readonly records: Map<number, PostFileRecord>
+  readonly done: number[]
+  computed: number
+  sessionLabels: number
+  sessionComputeMs: number
+  kernel: 'wasm' | 'reference' | undefined
+  report: () => void
+}
+
 /** Name of the Web Lock that makes one tab per origin the labeler (DESIGN.md §8). */
 export const postLockName = 'spacemesh-post-init'
 
@@ -87,75 +100,47 @@ export class PostInitializer {
     const done = new Array<number>(layout.fileCount).fill(0)
     for (const [i, f] of records) if (i < layout.fileCount) done[i] = f.labelsRecorded
     const queue = [...done.keys()].filter((i) => (done[i] as number) < labelsInFile(layout, i))
-    let computed = alloc.labelsComputed
-    let kernel: 'wasm' | 'reference' | undefined
-    let sessionLabels = 0
-    let sessionComputeMs = 0
+    const poolSize = Math.max(1, Math.min(workerCount, queue.length))
+    const run: RunState = {
+      layout,
+      queue,
+      records,
+      done,
+      computed: alloc.labelsComputed,
+      sessionLabels: 0,
+      sessionComputeMs: 0,
+      kernel: undefined,
+      report: () => {},
+    }
     const samples: Array<[number, number]> = []
-    const report = () => {
+    run.report = () => {
       const labelsDone = done.reduce((a, b) => a + b, 0)
       const t = this.#deps.now()
-      samples.push([t, computed])
+      samples.push([t, run.computed])
       while (samples.length > 2 && t - (samples[0] as [number, number])[0] > 5000) samples.shift()
       const [t0, c0] = samples[0] as [number, number]
-      const rate = t > t0 ? ((computed - c0) * 1000) / (t - t0) : 0
+      const rate = t > t0 ? ((run.computed - c0) * 1000) / (t - t0) : 0
       const left = layout.totalLabels - labelsDone
       onProgress({
         labelsDone,
         totalLabels: layout.totalLabels,
-        labelsComputed: computed,
+        labelsComputed: run.computed,
         labelsPerSecond: rate,
-        workerLabelsPerSecond: sessionComputeMs > 0 ? (sessionLabels * 1000) / sessionComputeMs : 0,
+        workerLabelsPerSecond:
+          run.sessionComputeMs > 0 ? (run.sessionLabels * 1000) / run.sessionComputeMs : 0,
         etaSeconds: rate > 0 ? left / rate : left === 0 ? 0 : undefined,
-        workers: Math.min(workerCount, queue.length),
-        kernel,
+        workers: poolSize,
+        kernel: run.kernel,
       })
     }
-    report()
+    run.report()
 
-    const workers = Array.from({ length: Math.max(1, Math.min(workerCount, queue.length)) }, () =>
-      this.#deps.createWorker(),
-    )
+    const workers = Array.from({ length: poolSize }, () => this.#deps.createWorker())
     try {
       const settled = await Promise.allSettled(
         workers.map(async (w) => {
           try {
-            const config = {
-              dir: alloc.dir,
-              commitment: alloc.commitment,
-              scryptN: alloc.scryptN,
-              labelsPerFile: alloc.labelsPerFile,
-              ...(this.#deps.kernel === undefined ? {} : { kernel: this.#deps.kernel }),
-            }
-            kernel = (await w.api.configure(config)).kernel
-            let batch = 8
-            for (let f = queue.shift(); f !== undefined && !this.#paused; f = queue.shift()) {
-              const fileLabels = labelsInFile(layout, f)
-              let record = await this.#reconcile(w, f, fileLabels, records.get(f))
-              done[f] = record.labelsRecorded
-              report()
-              while (record.labelsRecorded < fileLabels && !this.#paused) {
-                const r = await w.api.labelBatch(f, batch)
-                const better = record.minLabel === undefined || compareLabels(r.minLabel, record.minLabel) < 0
-                record = {
-                  fileIndex: f,
-                  labelsRecorded: r.labelsInFile,
-                  ...(better ? { minIndex: Number(r.minIndex), minLabel: r.minLabel } : pickMin(record)),
-                }
-                await store.recordFile(record, r.count)
-                computed += r.count
-                sessionLabels += r.count
-                sessionComputeMs += r.computeMs
-                done[f] = r.labelsInFile
-                batch = Math.max(
-                  1,
-                  Math.min(1 << 16, Math.round((r.count * targetBatchMs) / Math.max(1, r.computeMs))),
-                )
-                report()
-              }
-              records.set(f, record)
-            }
-            await w.api.closeFiles()
+            await this.#labelFiles(w, alloc, run)
           } catch (err) {
             // Stop the others after their batch in flight, so no write is cut short.
             this.#paused = true
@@ -173,8 +158,49 @@ export class PostInitializer {
     } finally {
       for (const w of workers) w.terminate()
     }
-    report()
+    run.report()
     return 'done'
+  }
+
+  /** One worker's loop: take the next unfinished file, append batches until done or paused. */
+  async #labelFiles(w: LabelerWorkerHandle, alloc: PostAllocationRecord, run: RunState): Promise<void> {
+    const { store } = this.#deps
+    const config = {
+      dir: alloc.dir,
+      commitment: alloc.commitment,
+      scryptN: alloc.scryptN,
+      labelsPerFile: alloc.labelsPerFile,
+      ...(this.#deps.kernel === undefined ? {} : { kernel: this.#deps.kernel }),
+    }
+    run.kernel = (await w.api.configure(config)).kernel
+    let batch = 8
+    for (let f = run.queue.shift(); f !== undefined && !this.#paused; f = run.queue.shift()) {
+      const fileLabels = labelsInFile(run.layout, f)
+      let record = await this.#reconcile(w, f, fileLabels, run.records.get(f))
+      run.done[f] = record.labelsRecorded
+      run.report()
+      while (record.labelsRecorded < fileLabels && !this.#paused) {
+        const r = await w.api.labelBatch(f, batch)
+        const better = record.minLabel === undefined || compareLabels(r.minLabel, record.minLabel) < 0
+        record = {
+          fileIndex: f,
+          labelsRecorded: r.labelsInFile,
+          ...(better ? { minIndex: Number(r.minIndex), minLabel: r.minLabel } : pickMin(record)),
+        }
+        await store.recordFile(record, r.count)
+        run.computed += r.count
+        run.sessionLabels += r.count
+        run.sessionComputeMs += r.computeMs
+        run.done[f] = r.labelsInFile
+        batch = Math.max(
+          1,
+          Math.min(1 << 16, Math.round((r.count * targetBatchMs) / Math.max(1, r.computeMs))),
+        )
+        run.report()
+      }
+      run.records.set(f, record)
+    }
+    await w.api.closeFiles()
   }
 
   /** Brings a file's record in line with the file itself before writing more to it. */

@@ -153,6 +153,7 @@ export class SmeshingState {
   async verifyHex(proofHex: string): Promise<void> {
     const post = this.#post
     if (post === undefined) return
+    this.verification = undefined
     await this.#guard(async () => {
       const v = await post.verify(
         hexToBytes(proofHex.trim()),
