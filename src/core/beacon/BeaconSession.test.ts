@@ -1,7 +1,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
 import { publicKeyFromSeed } from '../crypto/signing.ts'
-import { createSeededRng, type SeededRng } from '../hare/createSeededRng.ts'
+import { createRng, type Rng } from '../sim/createRng.ts'
 import type { BeaconError } from './BeaconError.ts'
 import { type BeaconOutbound, BeaconSession } from './BeaconSession.ts'
 import { computeBeacon } from './computeBeacon.ts'
@@ -12,7 +12,7 @@ import type { BeaconIdentity, BeaconMessage } from './validateBeaconMessage.ts'
 const genesisId = new Uint8Array(20).fill(4)
 const epoch = 5
 
-function setup(rng: SeededRng, n: number) {
+function setup(rng: Rng, n: number) {
   const seeds = Array.from({ length: n }, () => rng.bytes(32))
   const identities = new Map<string, BeaconIdentity>(
     seeds.map((s, i) => [
@@ -40,7 +40,7 @@ function setup(rng: SeededRng, n: number) {
 }
 
 /** Runs all phases; `hold` delays some payloads by one phase (late delivery). */
-function run(sessions: BeaconSession[], rng: SeededRng, hold?: (o: BeaconOutbound, from: number) => boolean) {
+function run(sessions: BeaconSession[], rng: Rng, hold?: (o: BeaconOutbound, from: number) => boolean) {
   const verdicts = new Map<string, number>()
   let late: { from: number; o: BeaconOutbound }[] = []
   for (let tick = 0; tick < 20 && sessions.some((s) => s.phase !== 'done'); tick++) {
@@ -70,7 +70,7 @@ describe('beacon protocol', () => {
     timeout: 60_000,
   }, () => {
     const seed = 31
-    const rng = createSeededRng(seed)
+    const rng = createRng(seed)
     const { sessions } = setup(rng, 8)
     const proposals: Uint8Array[] = []
     run(sessions, rng, (o) => {
@@ -87,7 +87,7 @@ describe('beacon protocol', () => {
     timeout: 60_000,
   }, () => {
     const seed = 32
-    const rng = createSeededRng(seed)
+    const rng = createRng(seed)
     const { sessions } = setup(rng, 8)
     const onTime: Uint8Array[] = []
     const verdicts = run(sessions, rng, (o, from) => {
@@ -103,7 +103,7 @@ describe('beacon protocol', () => {
   })
 
   it('rejects garbage and forged votes without throwing', () => {
-    const rng = createSeededRng(33)
+    const rng = createRng(33)
     const { sessions } = setup(rng, 3)
     const s = sessions[0]!
     s.next()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSeededRng } from '../hare/createSeededRng.ts'
+import { createRng, type Rng } from '../sim/createRng.ts'
 import { countCommitteeSeats, readVrfFraction } from './countCommitteeSeats.ts'
 
 /** Exact rational inverse CDF: smallest x with CDF(x) > frac / 2^56, for small n. */
@@ -20,14 +20,14 @@ function exactSeats(n: bigint, c: bigint, total: bigint, frac: bigint): number {
   return Number(n)
 }
 
-function proofWithFraction(rng: ReturnType<typeof createSeededRng>): Uint8Array {
+function proofWithFraction(rng: Rng): Uint8Array {
   return rng.bytes(80)
 }
 
 describe('countCommitteeSeats', () => {
   it('matches exact rational sortition for small weights', () => {
     const seed = 0x5eedn
-    const rng = createSeededRng(seed)
+    const rng = createRng(seed)
     for (let i = 0; i < 300; i++) {
       const total = BigInt(1 + rng.nextInt(200))
       const weight = BigInt(1 + rng.nextInt(Number(total)))
@@ -41,7 +41,7 @@ describe('countCommitteeSeats', () => {
 
   it('hands out committee-sized seat totals in expectation', () => {
     const seed = 42n
-    const rng = createSeededRng(seed)
+    const rng = createRng(seed)
     const weights = Array.from({ length: 40 }, () => BigInt(1 + rng.nextInt(1000)))
     const total = weights.reduce((a, b) => a + b, 0n)
     const committee = 50
@@ -57,7 +57,7 @@ describe('countCommitteeSeats', () => {
   })
 
   it('handles mainnet-scale weights without walking n', () => {
-    const rng = createSeededRng(7)
+    const rng = createRng(7)
     const weight = 2n ** 29n
     const got = countCommitteeSeats({ weight, totalWeight: 2n ** 40n, committee: 400, proof: rng.bytes(80) })
     expect(got).toBeLessThan(10)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { publicKeyFromSeed } from '../crypto/signing.ts'
-import { createSeededRng } from '../hare/createSeededRng.ts'
+import { createRng } from '../sim/createRng.ts'
 import { computeEligibleSlots } from './computeEligibleSlots.ts'
 import { computeProposalEligibilities } from './computeProposalEligibilities.ts'
 import { proveHareEligibility } from './proveHareEligibility.ts'
@@ -8,7 +8,7 @@ import { validateBallotEligibility } from './validateBallotEligibility.ts'
 import { validateHareEligibility } from './validateHareEligibility.ts'
 
 const seed = 2024
-const rng = createSeededRng(seed)
+const rng = createRng(seed)
 const secret = rng.bytes(32)
 const nodeId = publicKeyFromSeed(secret)
 const beacon = Uint8Array.of(5, 6, 7, 8)

@@ -1,7 +1,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
 import { publicKeyFromSeed, SigningDomain, signMessage } from '../crypto/signing.ts'
-import { createSeededRng, type SeededRng } from './createSeededRng.ts'
+import { createRng, type Rng } from '../sim/createRng.ts'
 import { encodeHareEquivocationProof, verifyHareEquivocationProof } from './encodeHareEquivocationProof.ts'
 import type { HareError } from './HareError.ts'
 import { HareSession } from './HareSession.ts'
@@ -25,7 +25,7 @@ interface Setup {
   cache: Map<string, HareMessage | HareError>
 }
 
-function identities(rng: SeededRng, n: number, weight: bigint): Setup {
+function identities(rng: Rng, n: number, weight: bigint): Setup {
   const seeds = Array.from({ length: n }, () => rng.bytes(32))
   const weights = new Map(seeds.map((s) => [bytesToHex(publicKeyFromSeed(s)), weight]))
   return { seeds, weights, total: weight * BigInt(n), cache: new Map() }
@@ -67,7 +67,7 @@ function equivocate(seed: Uint8Array, other: Uint8Array[]) {
 }
 
 /** Sends garbage, a bad signature, an inflated seat count and a far-future iteration. */
-function invalid(seed: Uint8Array, rng: SeededRng) {
+function invalid(seed: Uint8Array, rng: Rng) {
   return (out: Uint8Array[]) =>
     out.flatMap((data) => {
       const m = decodeHareMessage(data)
@@ -86,12 +86,12 @@ function invalid(seed: Uint8Array, rng: SeededRng) {
     })
 }
 
-const ids = (rng: SeededRng, n: number) => Array.from({ length: n }, () => rng.bytes(20))
+const ids = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.bytes(20))
 
 describe.concurrent('Hare 3 with a byzantine minority (20 honest + 6 byzantine, equal weight)', () => {
   for (const seed of [1]) {
     it(`reaches agreement on the honest set (seed ${seed})`, { timeout: 120_000 }, () => {
-      const rng = createSeededRng(seed)
+      const rng = createRng(seed)
       const setup = identities(rng, 26, 10n)
       const honestSet = ids(rng, 6)
       const otherSet = ids(rng, 4)
@@ -126,7 +126,7 @@ describe.concurrent('Hare 3 with a byzantine minority (20 honest + 6 byzantine, 
 describe('Hare 3 beyond its assumptions', () => {
   it('loses termination when more than half the weight is silent (seed 11)', { timeout: 120_000 }, () => {
     const seed = 11
-    const rng = createSeededRng(seed)
+    const rng = createRng(seed)
     const setup = identities(rng, 26, 10n)
     const honestSet = ids(rng, 3)
     const parts = setup.seeds.map((s, i) =>
@@ -147,7 +147,7 @@ describe('Hare 3 beyond its assumptions', () => {
     timeout: 120_000,
   }, () => {
     const seed = 12
-    const rng = createSeededRng(seed)
+    const rng = createRng(seed)
     const setup = identities(rng, 15, 10n)
     const honestSet = ids(rng, 3)
     const otherSet = ids(rng, 3)

@@ -4,7 +4,7 @@
  * in a seeded order before the next tick. Byzantine behaviour is a function that rewrites what a
  * participant sends. Test support only — the simulator hosts real sessions.
  */
-import type { SeededRng } from './createSeededRng.ts'
+import type { Rng } from '../sim/createRng.ts'
 import type { EquivocationPair } from './GradedGossip.ts'
 import type { HareSession, HareVerdict } from './HareSession.ts'
 
@@ -23,11 +23,7 @@ export interface HarnessOutcome {
   readonly ticks: number
 }
 
-export function runHareHarness(
-  participants: readonly HarnessParticipant[],
-  rng: SeededRng,
-  maxTicks: number,
-) {
+export function runHareHarness(participants: readonly HarnessParticipant[], rng: Rng, maxTicks: number) {
   const n = participants.length
   const results: (Uint8Array[] | undefined)[] = new Array(n).fill(undefined)
   const done: ('terminated' | 'failed' | undefined)[] = new Array(n).fill(undefined)

@@ -1,15 +1,15 @@
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
 import { publicKeyFromSeed } from '../crypto/signing.ts'
+import { createRng } from '../sim/createRng.ts'
 import { CertificateCollector } from './CertificateCollector.ts'
 import type { Certificate } from './certificateCodec.ts'
 import { decodeCertificate, encodeCertificate, encodeCertifyMessage } from './certificateCodec.ts'
 import { createCertifyMessage } from './createCertifyMessage.ts'
-import { createSeededRng } from './createSeededRng.ts'
 import { verifyCertificate } from './verifyCertificate.ts'
 
 const seed = 99
-const rng = createSeededRng(seed)
+const rng = createRng(seed)
 const genesisId = new Uint8Array(20).fill(9)
 const beacon = Uint8Array.of(9, 8, 7, 6)
 const layer = 77
