@@ -8,8 +8,8 @@
  * encoding. Layer is left out so an account's leaf changes only when the account does.
  */
 import { compact64, encode, fixedBytes, option, bytes as scaleBytes, struct } from '../codec/index.ts'
-import type { Account } from './Account.ts'
-import { encodeSpawnArgs } from './encodeSpawnArgs.ts'
+import type { Account, AccountTemplate } from './Account.ts'
+import { encodeSpawnArgs, type SpawnBody } from './encodeSpawnArgs.ts'
 import { TEMPLATE_ADDRESSES } from './templates.ts'
 
 /** `types.Account` State bound (`scale:"max=10000"`). */
@@ -30,6 +30,18 @@ export function encodeAccount(account: Account): Uint8Array {
     nextNonce: account.nextNonce,
     balance: account.balance,
     template: s === undefined ? undefined : TEMPLATE_ADDRESSES[s.template],
-    state: s === undefined ? new Uint8Array(0) : encodeSpawnArgs({ ...s, method: 'spawn' } as never),
+    state: s === undefined ? new Uint8Array(0) : encodeSpawnArgs(toSpawnBody(s)),
   })
+}
+
+function toSpawnBody(t: AccountTemplate): SpawnBody {
+  switch (t.template) {
+    case 'wallet':
+      return { template: t.template, method: 'spawn', args: t.args }
+    case 'vault':
+      return { template: t.template, method: 'spawn', args: t.args }
+    case 'multisig':
+    case 'vesting':
+      return { template: t.template, method: 'spawn', args: t.args }
+  }
 }

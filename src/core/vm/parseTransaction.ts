@@ -58,7 +58,15 @@ function spawnedTemplate(tx: Extract<DecodedTransaction, { method: 'spawn' }>): 
     if (a.vestingEnd < a.vestingStart)
       throw new VmError('INVALID_SPAWN_ARGS', `vesting end ${a.vestingEnd} before start ${a.vestingStart}`)
   }
-  return { template: tx.template, args: tx.args } as AccountTemplate
+  switch (tx.template) {
+    case 'wallet':
+      return { template: tx.template, args: tx.args }
+    case 'vault':
+      return { template: tx.template, args: tx.args }
+    case 'multisig':
+    case 'vesting':
+      return { template: tx.template, args: tx.args }
+  }
 }
 
 function decode(raw: Uint8Array, account: Account): DecodedTransaction {
@@ -82,9 +90,9 @@ export function parseTransaction(raw: Uint8Array, lookup: AccountLookup): Parsed
   if (tx.method === 'spawn') {
     const target = spawnedTemplate(tx)
     const selfSpawn = equalBytes(tx.principal, spawnPrincipal(tx))
-    if (!selfSpawn && principal.spawned === undefined)
+    const signer = selfSpawn ? target : principal.spawned
+    if (signer === undefined)
       throw new VmError('NOT_SPAWNED', "an account can't spawn another until it is spawned itself")
-    const signer = selfSpawn ? target : (principal.spawned as AccountTemplate)
     const gas = computeGas(
       signer,
       gasMethod,

@@ -90,5 +90,10 @@ describe(`account state commitment (seed ${SEED})`, () => {
     }
     const state = createVmState(randomAccounts(3))
     expect(proveAccount(state, rng.bytes(24))).toBeUndefined()
+    // A hostile account that cannot even be encoded is refused, not thrown on.
+    const a = [...state.accounts.values()][0]!
+    const { proof } = proveAccount(state, a.address)!
+    expect(verifyAccountProof(state.root, { ...a, balance: 1n << 64n }, proof)).toBe(false)
+    expect(verifyAccountProof(state.root, { ...a, address: a.address.subarray(1) }, proof)).toBe(false)
   })
 })

@@ -19,7 +19,12 @@ export function verifyAccountProof(root: Uint8Array, account: Account, proof: Ac
     return false
   if (!Number.isSafeInteger(index) || index < 0 || index >= leafCount) return false
   if (siblings.length > MAX_ACCOUNT_PROOF_DEPTH) return false
-  let node = accountLeaf(account)
+  let node: Uint8Array
+  try {
+    node = accountLeaf(account) // throws on a balance or nonce ≥ 2^64, a bad address length
+  } catch {
+    return false
+  }
   let i = index
   let width = leafCount
   let used = 0
