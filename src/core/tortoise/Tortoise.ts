@@ -18,7 +18,7 @@
  * outputs and ballots, calls `tallyVotes(last)` once per layer, and reads `updates()`.
  */
 import type { Votes } from '../mesh/ballotCodec.ts'
-import { blockKey, decodeVotes } from './decodeVotes.ts'
+import { blockKey, decodeVoteList } from './decodeVotes.ts'
 import { encodeTortoiseVotes } from './encodeTortoiseVotes.ts'
 import { TortoiseError } from './TortoiseError.ts'
 import {
@@ -35,6 +35,7 @@ import {
   type Sign,
   type TortoiseConfig,
   verifyLayer,
+  voteOn,
   withinDistance,
 } from './TortoiseState.ts'
 import { type TortoiseUpdates, trackAppliedLayers } from './trackAppliedLayers.ts'
@@ -186,14 +187,14 @@ export class Tortoise {
       ref = this.refs.get(blockKey(b.refBallot))
       if (ref === undefined) throw new TortoiseError('UNKNOWN_REF_BALLOT', blockKey(b.refBallot))
     } else throw new TortoiseError('NO_EPOCH_DATA', 'neither epoch data nor a reference ballot')
-    const votes = decodeVotes({
+    const { tail: votes, from } = decodeVoteList({
       genesis: this.genesis,
       baseLayer,
-      baseVotes: base?.votes ?? [],
+      baseVotes: base?.votes,
       ballotLayer: b.layer,
       exceptions: b.votes,
     })
-    const opinion = votes[votes.length - 1]?.opinion
+    const opinion = votes?.opinion
     if (opinion === undefined || !equal(opinion, b.opinionHash))
       throw new TortoiseError('OPINION_HASH_MISMATCH', `ballot ${key} votes do not hash to its opinion`)
     const malicious = b.malicious === true
@@ -211,7 +212,7 @@ export class Tortoise {
     this.ballots.set(key, info)
     this.layer(b.layer).ballots.push(info)
     // Blocks known only from votes enter the mesh without data (go-spacemesh storeBallot).
-    for (const vote of votes) {
+    for (let vote = votes; vote !== undefined && vote.layer >= from; vote = vote.prev) {
       for (const s of vote.support) {
         if (this.blocks.has(s.key)) continue
         const block = this.newBlock({ id: s.id, layer: vote.layer, height: s.height }, false)
@@ -355,7 +356,7 @@ export class Tortoise {
     // Ballots counted before the block was known voted against it (full.go countForLateBlock).
     for (let lid = block.layer + 1; lid <= this.fullCounted; lid++) {
       for (const ballot of this.layer(lid).ballots) {
-        const vote = ballot.votes[block.layer - this.genesis]
+        const vote = voteOn(ballot.votes, block.layer)
         if (vote !== undefined && !vote.abstain) block.margin -= ballot.weight
       }
     }
@@ -371,7 +372,7 @@ export class Tortoise {
   /** verifying.go countBallot: good = right beacon and the same history as ours. */
   private countVerifying(ballot: BallotInfo): void {
     const prev = this.layer(ballot.layer - 1)
-    const opinion = ballot.votes[ballot.votes.length - 1]?.opinion
+    const opinion = ballot.votes?.opinion
     if (ballot.badBeacon || opinion === undefined || !equal(prev.opinion, opinion)) return
     for (let lid = ballot.layer; lid <= this.processed; lid++) this.layer(lid).goodUncounted += ballot.weight
     this.totalGoodWeight += ballot.weight
@@ -389,8 +390,8 @@ export class Tortoise {
   /** full.go countBallot: the ballot's weight for or against every block it voted on. */
   private countFull(ballot: BallotInfo): void {
     if (ballot.malicious) return
-    for (const vote of ballot.votes) {
-      if (vote.layer <= this.evicted || vote.abstain) continue
+    for (let vote = ballot.votes; vote !== undefined && vote.layer > this.evicted; vote = vote.prev) {
+      if (vote.abstain) continue
       const layer = this.layer(vote.layer)
       let empty = true
       for (const block of layer.blocks) {

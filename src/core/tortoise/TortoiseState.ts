@@ -27,8 +27,13 @@ export interface BlockInfo {
   data: boolean
 }
 
-/** One ballot's vote on one layer: the supported blocks, or abstain; none supported = against. */
+/**
+ * One ballot's vote on one layer: the supported blocks, or abstain; none supported = against.
+ * Votes form a list from the newest layer back (`prev`), shared with the base ballot where they
+ * agree, so decoding a ballot costs the layers its exceptions touch, not the whole history.
+ */
 export interface LayerVote {
+  readonly prev: LayerVote | undefined
   readonly layer: number
   readonly abstain: boolean
   readonly support: readonly { readonly key: string; readonly id: Uint8Array; readonly height: bigint }[]
@@ -43,8 +48,8 @@ export interface BallotInfo {
   readonly weight: number
   readonly beacon: Uint8Array
   readonly malicious: boolean
-  /** Votes on layers [genesis, layer), index = layer − genesis. */
-  readonly votes: readonly LayerVote[]
+  /** Vote on layer − 1; earlier layers through `prev`, back to genesis. */
+  readonly votes: LayerVote | undefined
   badBeacon: boolean
 }
 
@@ -75,6 +80,13 @@ export interface TortoiseConfig extends TortoiseParams {
 }
 
 export const withinDistance = (dist: number, lid: number, last: number): boolean => lid + dist > last
+
+/** The vote on `layer` in the list ending at `tail`. */
+export function voteOn(tail: LayerVote | undefined, layer: number): LayerVote | undefined {
+  let v = tail
+  while (v !== undefined && v.layer > layer) v = v.prev
+  return v?.layer === layer ? v : undefined
+}
 
 export const blockVote = (vote: LayerVote, block: BlockInfo): Sign =>
   vote.support.some((s) => s.key === block.key) ? 1 : -1

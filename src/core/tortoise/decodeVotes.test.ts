@@ -1,49 +1,65 @@
 import { describe, expect, it } from 'vitest'
 import type { Votes } from '../mesh/ballotCodec.ts'
 import { computeOpinionHash } from './computeOpinionHash.ts'
-import { decodeVotes } from './decodeVotes.ts'
+import { decodeVoteList, decodeVotes } from './decodeVotes.ts'
 import { Tortoise } from './Tortoise.ts'
+import type { LayerVote } from './TortoiseState.ts'
 
 const block = (n: number, layer: number) => ({ id: new Uint8Array(20).fill(n), layer, height: 0n })
+const list = (tail: LayerVote | undefined): LayerVote[] => {
+  const out: LayerVote[] = []
+  for (let v = tail; v !== undefined; v = v.prev) out.unshift(v)
+  return out
+}
 const none: Votes = { base: new Uint8Array(20), support: [], against: [], abstain: [] }
 
 describe('decodeVotes', () => {
   it('chains the layer opinions from genesis and applies support, against and abstain', () => {
     const a = block(1, 8)
-    const first = decodeVotes({
+    const first = decodeVoteList({
       genesis: 7,
       baseLayer: 7,
-      baseVotes: [],
+      baseVotes: undefined,
       ballotLayer: 10,
       exceptions: { ...none, support: [a], abstain: [9] },
     })
-    expect(first.map((v) => [v.layer, v.abstain, v.support.length])).toEqual([
+    expect(list(first.tail).map((v) => [v.layer, v.abstain, v.support.length])).toEqual([
       [7, false, 0],
       [8, false, 1],
       [9, true, 0],
     ])
     const h7 = computeOpinionHash(undefined, { abstain: false, support: [] })
     const h8 = computeOpinionHash(h7, { abstain: false, support: [a] })
-    expect(first[2]!.opinion).toEqual(computeOpinionHash(h8, { abstain: true }))
+    expect(first.tail!.opinion).toEqual(computeOpinionHash(h8, { abstain: true }))
     // A later ballot based on it turns against a and supports b, and inherits the rest.
     const b = block(2, 8)
-    const second = decodeVotes({
+    const second = decodeVoteList({
       genesis: 7,
       baseLayer: 10,
-      baseVotes: first,
+      baseVotes: first.tail,
       ballotLayer: 11,
       exceptions: { ...none, base: new Uint8Array(20).fill(9), support: [b], against: [a] },
     })
-    expect(second[1]!.support.map((s) => s.id[0])).toEqual([2])
-    expect(second[2]).toMatchObject({ layer: 9, abstain: true })
-    expect(second[0]).toBe(first[0]) // untouched prefix is shared
+    const [s7, s8, s9] = list(second.tail)
+    expect(second.from).toBe(8)
+    expect(s8!.support.map((s) => s.id[0])).toEqual([2])
+    expect(s9).toMatchObject({ layer: 9, abstain: true })
+    expect(s7).toBe(list(first.tail)[0]) // the untouched prefix is shared, not copied
+    const asArray = decodeVotes({
+      genesis: 7,
+      baseLayer: 7,
+      baseVotes: [],
+      ballotLayer: 10,
+      exceptions: { ...none, support: [a], abstain: [9] },
+    })
+    expect(asArray).toEqual(list(first.tail))
   })
 
   it('rejects contradictory or out-of-window exceptions', () => {
-    const input = { genesis: 7, baseLayer: 7, baseVotes: [], ballotLayer: 10 }
+    const input = { genesis: 7, baseLayer: 7, baseVotes: undefined, ballotLayer: 10 }
     const code = (exceptions: Votes) => {
       try {
-        decodeVotes({ ...input, exceptions })
+        decodeVoteList({ ...input, exceptions })
         return 'ok'
       } catch (e) {
         return (e as { code: string }).code

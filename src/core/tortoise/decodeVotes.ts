@@ -24,13 +24,14 @@ export const blockKey = (id: Uint8Array): string =>
 export interface DecodeVotesInput {
   readonly genesis: number
   readonly baseLayer: number
-  /** Votes of the base ballot on [genesis, baseLayer). */
-  readonly baseVotes: readonly LayerVote[]
+  /** The base ballot's vote on baseLayer − 1 (earlier ones through `prev`). */
+  readonly baseVotes: LayerVote | undefined
   readonly ballotLayer: number
   readonly exceptions: Votes
 }
 
-export function decodeVotes(input: DecodeVotesInput): LayerVote[] {
+/** `tail` = the vote on ballotLayer − 1; `from` = the first layer that was (re)built. */
+export function decodeVoteList(input: DecodeVotesInput): { tail: LayerVote | undefined; from: number } {
   const { genesis, baseLayer, baseVotes, ballotLayer, exceptions } = input
   const diff = new Map<number, Map<string, Entry>>()
   let from = baseLayer
@@ -61,15 +62,23 @@ export function decodeVotes(input: DecodeVotesInput): LayerVote[] {
     add(v.layer, { key: blockKey(v.id), id: v.id, height: v.height, support: true })
   for (const l of exceptions.abstain) add(l, undefined)
 
-  const out: LayerVote[] = baseVotes.slice(0, Math.max(0, from - genesis))
+  // The base's votes before `from` are kept as they are (shared); [from, baseLayer) is rebuilt.
+  const rebuilt: (LayerVote | undefined)[] = []
+  let tail = baseVotes
+  while (tail !== undefined && tail.layer >= from) {
+    if (tail.layer < baseLayer) rebuilt[tail.layer - from] = tail
+    tail = tail.prev
+  }
   const push = (layer: number, abstain: boolean, support: LayerVote['support']): void => {
-    const prev = out[out.length - 1]?.opinion
-    const opinion = computeOpinionHash(prev, abstain ? { abstain: true } : { abstain: false, support })
-    out.push({ layer, abstain, support, opinion })
+    const opinion = computeOpinionHash(
+      tail?.opinion,
+      abstain ? { abstain: true } : { abstain: false, support },
+    )
+    tail = { prev: tail, layer, abstain, support, opinion }
   }
   for (let lid = from; lid < ballotLayer; lid++) {
     const layerDiff = diff.get(lid)
-    const base = lid < baseLayer ? baseVotes[lid - genesis] : undefined
+    const base = rebuilt[lid - from]
     if (layerDiff !== undefined && layerDiff.size === 0) push(lid, true, [])
     else if (layerDiff === undefined) push(lid, base?.abstain ?? false, base?.support ?? [])
     else {
@@ -80,5 +89,15 @@ export function decodeVotes(input: DecodeVotesInput): LayerVote[] {
       push(lid, false, [...kept, ...added])
     }
   }
-  return out
+  return { tail, from }
+}
+
+/** The same as an array, index = layer − genesis (for callers that want every layer). */
+export function decodeVotes(
+  input: Omit<DecodeVotesInput, 'baseVotes'> & { readonly baseVotes: readonly LayerVote[] },
+): LayerVote[] {
+  const { tail } = decodeVoteList({ ...input, baseVotes: input.baseVotes[input.baseVotes.length - 1] })
+  const out: LayerVote[] = []
+  for (let v = tail; v !== undefined; v = v.prev) out.push(v)
+  return out.reverse()
 }

@@ -7,7 +7,7 @@
  * of the previous layer. Layers whose Hare has not finished are abstained.
  */
 import type { Vote, Votes } from '../mesh/ballotCodec.ts'
-import { decodeVotes } from './decodeVotes.ts'
+import { decodeVoteList } from './decodeVotes.ts'
 import { TortoiseError } from './TortoiseError.ts'
 import {
   type BallotInfo,
@@ -16,7 +16,6 @@ import {
   crossesThreshold,
   getLocalVote,
   type LayerInfo,
-  type LayerVote,
   type Sign,
   type TortoiseConfig,
 } from './TortoiseState.ts'
@@ -45,10 +44,10 @@ export function encodeTortoiseVotes(
   for (let lid = current - 1; lid > ctx.evicted; lid--) {
     let choices: Base[]
     if (lid === ctx.genesis)
-      choices = [{ id: new Uint8Array(20), layer: ctx.genesis, votes: [], malicious: false }]
+      choices = [{ id: new Uint8Array(20), layer: ctx.genesis, votes: undefined, malicious: false }]
     else {
       const ours = ctx.localOpinion(lid - 1)
-      const good = (b: BallotInfo) => equal(b.votes[b.votes.length - 1]?.opinion, ours)
+      const good = (b: BallotInfo) => equal(b.votes?.opinion, ours)
       choices = [...ctx.layer(lid).ballots]
         .filter((b) => !b.malicious)
         .sort((a, b) => (good(a) !== good(b) ? (good(a) ? -1 : 1) : a.key < b.key ? -1 : 1))
@@ -82,9 +81,7 @@ function encodeAgainst(
   current: number,
 ): { votes: Votes; opinionHash: Uint8Array } {
   const votes: Votes = { base: base.id, support: [], against: [], abstain: [] }
-  for (let i = base.votes.length - 1; i >= 0; i--) {
-    const lv = base.votes[i] as LayerVote
-    if (lv.layer <= ctx.evicted) break
+  for (let lv = base.votes; lv !== undefined && lv.layer > ctx.evicted; lv = lv.prev) {
     const layer = ctx.layer(lv.layer)
     if (lv.abstain && layer.hareTerminated)
       throw new TortoiseError('NO_BASE_BALLOT', `base abstains on decided layer ${lv.layer}`)
@@ -111,12 +108,12 @@ function encodeAgainst(
   const exceptions = votes.support.length + votes.against.length
   if (exceptions > ctx.config.maxExceptions)
     throw new TortoiseError('TOO_MANY_EXCEPTIONS', `${exceptions} > ${ctx.config.maxExceptions}`)
-  const decoded = decodeVotes({
+  const decoded = decodeVoteList({
     genesis: ctx.genesis,
     baseLayer: base.layer,
     baseVotes: base.votes,
     ballotLayer: current,
     exceptions: votes,
   })
-  return { votes, opinionHash: decoded[decoded.length - 1]?.opinion ?? new Uint8Array(32) }
+  return { votes, opinionHash: decoded.tail?.opinion ?? new Uint8Array(32) }
 }

@@ -13,7 +13,7 @@
  */
 import { hash20 } from '../crypto/hash.ts'
 import { createRng } from '../sim/createRng.ts'
-import { blockKey, decodeVotes } from './decodeVotes.ts'
+import { blockKey, decodeVoteList } from './decodeVotes.ts'
 import { type BlockRef, Tortoise, type TortoiseBallot } from './Tortoise.ts'
 import type { TortoiseConfig } from './TortoiseState.ts'
 
@@ -148,14 +148,14 @@ export function runTortoiseScenario(s: TortoiseScenario): NodeResult[] {
 /** The adversary's ballot: genesis as base and no exception, i.e. against everything. */
 function voteAgainstEverything(genesis: number, layer: number) {
   const votes = { base: new Uint8Array(20), support: [], against: [], abstain: [] }
-  const decoded = decodeVotes({
+  const decoded = decodeVoteList({
     genesis,
     baseLayer: genesis,
-    baseVotes: [],
+    baseVotes: undefined,
     ballotLayer: layer,
     exceptions: votes,
   })
-  return { ok: true as const, votes, opinionHash: decoded[decoded.length - 1]!.opinion }
+  return { ok: true as const, votes, opinionHash: decoded.tail!.opinion }
 }
 
 function hash32Of(tag: string, a: number, b: number): Uint8Array {
