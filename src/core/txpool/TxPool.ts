@@ -72,6 +72,9 @@ export class TxPool {
     return this.byId.has(bytesToHex(id))
   }
 
+  /** True for a pending tx, whose signature admission checked (pass as `applyBlock`'s `isVerified`). */
+  readonly isVerified = (id: Uint8Array): boolean => this.byId.has(bytesToHex(id))
+
   /** Pending transactions of `address` in nonce order. */
   pending(address: Uint8Array): readonly PendingTransaction[] {
     return this.byAccount.get(bytesToHex(address)) ?? []
