@@ -171,6 +171,10 @@ test('initializes PoST in OPFS, resumes without relabeling, proves and verifies'
       `(${total - pausedAt} labels in ${oneWorkerMs} ms incl. worker start, OPFS, IndexedDB)`,
   )
 
+  // A sample of stored labels recomputed in the prover worker matches the files.
+  await page.getByRole('button', { name: 'Check labels' }).click()
+  await expect(page.getByLabel('Label check result')).toContainText('labels checked: all match')
+
   // Prove the zero challenge, then verify.
   await page.getByRole('button', { name: 'Generate proof' }).click()
   await expect(page.getByLabel('Verification result')).toContainText('Proof valid', { timeout: 60_000 })

@@ -8,7 +8,7 @@ import { createProverService } from './createProverService.ts'
 const params = sim.post // 64 labels per unit, scrypt N = 2, K2 = 4, pow difficulty ff…ff
 const nodeId = new Uint8Array(32).fill(3)
 const commitmentAtxId = new Uint8Array(32).fill(4)
-const allocation = { dir: 'post', nodeId, commitmentAtxId, numUnits: 4, labelsPerFile: 64 }
+const allocation = { dir: 'post', nodeId, commitmentAtxId, numUnits: 4, labelsPerUnit: 64, labelsPerFile: 64 }
 const challenge = new Uint8Array(32).fill(9)
 
 /** Writes the allocation's 256 labels into four 64-label files, as the labeler pool would. */
@@ -60,5 +60,26 @@ describe('createProverService', () => {
     ]
     for (const r of results) expect(r.ok).toBe(false)
     expect(results[2]).toMatchObject({ ok: false, code: 'DecodeError' })
+  })
+
+  it('finds a corrupted label by recomputing the stored ones', async () => {
+    const { memory } = await initialized()
+    const service = createProverService(
+      async () => undefined,
+      async () => memory.root,
+    )
+    expect(await service.checkLabels(allocation, params.scryptN, 1000, 1)).toMatchObject({
+      checked: 256,
+      mismatchCount: 0,
+    })
+    const f2 = memory.file('postdata_2.bin')
+    if (f2 === undefined) throw new Error('file 2 missing')
+    f2.bytes[5 * 16 + 3] = (f2.bytes[5 * 16 + 3] as number) ^ 1 // label 2 × 64 + 5
+    expect(await service.checkLabels(allocation, params.scryptN, 1000, 1)).toMatchObject({
+      mismatches: [133],
+      mismatchCount: 1,
+    })
+    const sampled = await service.checkLabels(allocation, params.scryptN, 32, 7)
+    expect(sampled.checked).toBe(32)
   })
 })

@@ -63,6 +63,7 @@ export interface ProverAllocation {
   readonly nodeId: Uint8Array
   readonly commitmentAtxId: Uint8Array
   readonly numUnits: number
+  readonly labelsPerUnit: number
   readonly labelsPerFile: number
 }
 
@@ -84,7 +85,26 @@ export type VerifyResult =
   | { readonly ok: true; readonly verifyMs: number }
   | { readonly ok: false; readonly code: string; readonly message: string; readonly verifyMs: number }
 
+/** Outcome of re-deriving a sample of stored labels. */
+export interface LabelCheckResult {
+  readonly checked: number
+  /** Global indices whose stored label differs from the recomputed one (at most 16 listed). */
+  readonly mismatches: readonly number[]
+  readonly mismatchCount: number
+  readonly ms: number
+}
+
 export interface ProverWorkerApi {
+  /**
+   * Recomputes `sample` stored labels (all when `sample` ≥ the allocation) at indices drawn from
+   * `seed`, and compares them with the bytes in OPFS: finds corruption before a proof fails.
+   */
+  checkLabels(
+    allocation: ProverAllocation,
+    scryptN: number,
+    sample: number,
+    seed: number,
+  ): Promise<LabelCheckResult>
   /** Proves `challenge` (32 bytes) over the labels in OPFS with the WASM AES scan kernel. */
   prove(allocation: ProverAllocation, params: ProverParams, challenge: Uint8Array): Promise<ProveResult>
   /** Verifies SCALE proof bytes against the allocation's identity (post-rs `verify`, all K3). */

@@ -3,6 +3,7 @@ import type { PostParams } from '../../core/params/presets.ts'
 import { formatPostMetadata } from '../../core/post/formatPostMetadata.ts'
 import { POST_METADATA_FILE } from '../../core/post/PostMetadata.ts'
 import type {
+  LabelCheckResult,
   LabelerWorkerApi,
   ProveResult,
   ProverAllocation,
@@ -157,6 +158,13 @@ export class BrowserPost {
     return this.#withProver<VerifyResult>(false, (p) => p.verify(proofBytes, allocation, params, challenge))
   }
 
+  /** Re-derives `sample` stored labels (seeded by `seed`) and compares them with the files. */
+  async checkLabels(sample: number, seed: number): Promise<LabelCheckResult> {
+    const allocation = await this.#proverAllocation()
+    const scryptN = (await this.#store.getAllocation())?.scryptN ?? 0
+    return this.#withProver(true, (p) => p.checkLabels(allocation, scryptN, sample, seed))
+  }
+
   /** Deletes the labels and the metadata. */
   async discard(): Promise<void> {
     const allocation = await this.#store.getAllocation()
@@ -172,8 +180,8 @@ export class BrowserPost {
     const a = await this.#store.getAllocation()
     if (a?.nonce === undefined)
       throw new PostStoreError('not-initialized', 'PoST initialization is not complete')
-    const { dir, nodeId, commitmentAtxId, numUnits, labelsPerFile } = a
-    return { dir, nodeId, commitmentAtxId, numUnits, labelsPerFile }
+    const { dir, nodeId, commitmentAtxId, numUnits, labelsPerUnit, labelsPerFile } = a
+    return { dir, nodeId, commitmentAtxId, numUnits, labelsPerUnit, labelsPerFile }
   }
 
   /** One prover worker, kept warm between proving and verifying (JIT and WASM compiled once). */

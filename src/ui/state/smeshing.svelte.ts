@@ -55,6 +55,7 @@ export class SmeshingState {
   proving = $state(false)
   proof = $state<ProofView | undefined>(undefined)
   verification = $state<VerificationView | undefined>(undefined)
+  labelCheck = $state<string | undefined>(undefined)
   #post: BrowserPost | undefined
   #unfollow: (() => void) | undefined
 
@@ -163,6 +164,22 @@ export class SmeshingState {
       this.verification = v.ok
         ? { ok: true, detail: 'valid', verifyMs: v.verifyMs }
         : { ok: false, detail: `${v.code}: ${v.message}`, verifyMs: v.verifyMs }
+    }, false)
+  }
+
+  /** Re-derives 0.1 % of the stored labels (at least 64) at random and compares them with OPFS. */
+  async checkLabels(): Promise<void> {
+    const post = this.#post
+    if (post === undefined) return
+    this.labelCheck = 'Checking labels…'
+    await this.#guard(async () => {
+      const sample = Math.max(64, Math.ceil(this.totalLabels / 1000))
+      const seed = crypto.getRandomValues(new Uint32Array(1))[0] as number
+      const r = await post.checkLabels(sample, seed)
+      this.labelCheck =
+        r.mismatchCount === 0
+          ? `${r.checked} labels checked: all match (${r.ms.toFixed(0)} ms)`
+          : `${r.mismatchCount} of ${r.checked} labels differ, e.g. at ${r.mismatches.join(', ')}: discard and initialize again`
     }, false)
   }
 
