@@ -46,8 +46,9 @@ async function openSmeshing(page: Page): Promise<void> {
   await expect(page.getByRole('status', { name: 'Smeshing status' })).not.toHaveText('Loading…')
 }
 
+/** The number shown in the output labelled `name`. */
 const num = async (page: Page, name: string) =>
-  Number(await page.getByRole('status').page().getByLabel(name, { exact: true }).first().textContent())
+  Number(await page.getByLabel(name, { exact: true }).first().textContent())
 
 /** SHA-256 of each `post/postdata_N.bin` (main thread; only while no worker holds the files). */
 function hashFiles(page: Page): Promise<Array<{ name: string; size: number; sha: string }>> {
