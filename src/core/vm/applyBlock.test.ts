@@ -1,5 +1,6 @@
 import { bytesToHex } from '@noble/curves/utils.js'
 import { describe, expect, it } from 'vitest'
+import { presets } from '../params/presets.ts'
 import { createRng } from '../sim/createRng.ts'
 import { type ApplyBlockResult, applyBlock, type VmParams } from './applyBlock.ts'
 import { computeGas } from './computeGas.ts'
@@ -171,6 +172,15 @@ describe(`rewards and supply (seed ${SEED})`, () => {
     expect(b2).toBe((total * 2n) / 3n)
     expect(r.burnt).toBe(total - b1 - b2)
     expect(supply(r.state)).toBe(supply(genesis) + params.layerSubsidy - r.burnt)
+    // The sim preset's economics plug in as VM params.
+    const sim = applyBlock(genesis, {
+      layer: 5,
+      txs: [],
+      rewards: [{ coinbase: c1, weight: 3n }],
+      params: { genesisId, ...presets.sim.vm },
+    })
+    expect(getAccount(sim.state, c1).balance).toBe(presets.sim.vm.layerSubsidy)
+    expect(sim.burnt).toBe(0n)
     // Without rewards the whole subsidy is burnt and nothing else changes.
     const empty = apply(genesis, [], 6)
     expect(empty.burnt).toBe(params.layerSubsidy)
