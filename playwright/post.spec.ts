@@ -117,15 +117,19 @@ test('initializes PoST in OPFS, resumes without relabeling, proves and verifies'
   await expect(status).toHaveText('Not initialized')
   await expect(page.getByLabel('Storage estimate')).toContainText('quota')
 
+  // A second tab of the same origin, open before labeling starts.
+  const second = await context.newPage()
+  await openSmeshing(second)
+  const secondStatus = second.getByRole('status', { name: 'Smeshing status' })
+  await expect(secondStatus).toHaveText('Not initialized')
+
   // One worker, the preset's largest allocation: 4 units × 4096 labels.
   await page.getByLabel('Space units').fill('4')
   await page.getByLabel('Worker threads').fill('1')
   const paused = runUntil(page, 'Start initialization', 8192, 'Pause')
   await expect(status).toHaveText('Initializing')
-  // One node per origin: a second tab sees the Web Lock held and does not label.
-  const second = await context.newPage()
-  await openSmeshing(second)
-  const secondStatus = second.getByRole('status', { name: 'Smeshing status' })
+  // One node per origin: starting in the second tab finds the Web Lock held and labels nothing.
+  await second.getByRole('button', { name: 'Start initialization' }).click()
   await expect(secondStatus).toHaveText('Initializing in another tab')
   await expect(second.getByRole('button', { name: 'Start initialization' })).toHaveCount(0)
   await paused
