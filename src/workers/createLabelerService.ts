@@ -2,6 +2,7 @@ import { compareBytes } from '../core/post/compareBytes.ts'
 import { LABEL_BYTES } from '../core/post/computeLabel.ts'
 import { findSmallestLabels } from './findSmallestLabels.ts'
 import type { Labeler } from './Labeler.ts'
+import { openSyncAccessHandle } from './openSyncAccessHandle.ts'
 import type { LabelBatchResult, LabelerConfig, LabelerWorkerApi } from './postWorkerContract.ts'
 
 interface OpenFile {
@@ -43,7 +44,7 @@ export function createLabelerService(
       const root = await getRoot()
       const dir = await root.getDirectoryHandle(config.dir, { create: true })
       const file = await dir.getFileHandle(`postdata_${fileIndex}.bin`, { create: true })
-      const handle = await file.createSyncAccessHandle()
+      const handle = await openSyncAccessHandle(file)
       const size = handle.getSize()
       // A tab closed mid-write can leave a partial label; a shrunk allocation can leave extra ones.
       const labels = Math.min(Math.floor(size / LABEL_BYTES), fileLabels)

@@ -1,4 +1,5 @@
 import { LABEL_BYTES } from '../core/post/computeLabel.ts'
+import { openSyncAccessHandle } from './openSyncAccessHandle.ts'
 
 export interface OpfsLabelReader {
   /** `count` labels from global label `start`, across file boundaries. */
@@ -27,7 +28,7 @@ export async function openOpfsLabelReader(
       } catch {
         break
       }
-      handles.push(await file.createSyncAccessHandle())
+      handles.push(await openSyncAccessHandle(file))
     }
   } catch (err) {
     for (const h of handles) h.close()
