@@ -10,32 +10,22 @@
  * every block); dropping and corrupting messages are network hooks (runConsensusSim.ts).
  */
 import { bytesToHex as hex } from '@noble/hashes/utils.js'
-import { hash32 } from '../crypto/hash.ts'
 import { SigningDomain, signMessage } from '../crypto/signing.ts'
-import {
-  type Certificate,
-  type CertifyMessage,
-  decodeCertifyMessage,
-  encodeCertifyMessage,
-} from '../hare/certificateCodec.ts'
-import { createCertifyMessage } from '../hare/createCertifyMessage.ts'
+import type { Certificate } from '../hare/certificateCodec.ts'
 import { HareSession } from '../hare/HareSession.ts'
 import { decodeHareMessage, encodeHareMessage, encodeHareSignedBytes } from '../hare/hareMessageCodec.ts'
-import { certificateThreshold, verifyCertifyMessage } from '../hare/verifyCertificate.ts'
-import type { Ballot, InnerBallot, Votes } from '../mesh/ballotCodec.ts'
-import { buildBlock } from '../mesh/buildBlock.ts'
-import { computeBallotId } from '../mesh/computeBallotId.ts'
-import { decodeProposal, encodeProposal, type Proposal } from '../mesh/proposalCodec.ts'
-import { signBallot, signProposal } from '../mesh/signBallot.ts'
+import { decodeProposal, type Proposal } from '../mesh/proposalCodec.ts'
 import type { KnownBallot } from '../mesh/validateBallot.ts'
 import type { Preset } from '../params/presets.ts'
-import { decodeVotes } from '../tortoise/decodeVotes.ts'
 import { Tortoise } from '../tortoise/Tortoise.ts'
 import { toTortoiseBallot } from '../tortoise/toTortoiseBallot.ts'
 import type { VmParams } from '../vm/applyBlock.ts'
 import type { VmState } from '../vm/VmState.ts'
 import { buildSimEpochView, type SimEpochView } from './buildSimEpochView.ts'
+import { buildSimLayerBlock } from './buildSimLayerBlock.ts'
+import { buildSimProposals } from './buildSimProposals.ts'
 import type { SimActor, SimContext } from './SimActor.ts'
+import { SimCertifier } from './SimCertifier.ts'
 import type { SimConsensusShared } from './SimConsensusShared.ts'
 import { SimLedger } from './SimLedger.ts'
 import { SimMempool } from './SimMempool.ts'
@@ -69,13 +59,11 @@ export interface SimConsensusCounters {
 }
 
 const ZERO20 = new Uint8Array(20)
-const ZERO32 = new Uint8Array(32)
 
 export class SimConsensusNode implements SimActor {
   readonly tortoise: Tortoise
   readonly ledger: SimLedger
   readonly mempool: SimMempool
-  readonly certificates = new Map<number, Certificate>()
   readonly hareOutput = new Map<number, string>()
   readonly malicious = new Set<string>()
   readonly counters: SimConsensusCounters = {
@@ -91,10 +79,7 @@ export class SimConsensusNode implements SimActor {
   private readonly bySmesherLayer = new Map<string, string>()
   private readonly sessions = new Map<number, HareSession>()
   private readonly early = new Map<number, Uint8Array[]>()
-  private readonly certifying = new Map<
-    number,
-    { blockId: string; msgs: CertifyMessage[]; seats: number; signers: Set<string> }
-  >()
+  private readonly certifier: SimCertifier
   private readonly refBallot = new Map<number, Uint8Array>()
 
   constructor(
@@ -110,6 +95,7 @@ export class SimConsensusNode implements SimActor {
     })
     this.ledger = new SimLedger(o.genesisState, o.vm)
     this.mempool = new SimMempool(o.genesisId, o.shared)
+    this.certifier = new SimCertifier(o.genesisId, p.hare.certifierCommittee, o.shared)
   }
 
   get currentLayer(): number {
@@ -175,55 +161,27 @@ export class SimConsensusNode implements SimActor {
       return
     }
     const s = this.o.smesher().smesher
-    const against = this.o.behaviour === 'against'
-    const votes: Votes = against ? { base: ZERO20, support: [], against: [], abstain: [] } : enc.votes
-    const ref = this.refBallot.get(epoch)
-    const inner: InnerBallot = {
+    const b = this.o.behaviour
+    const built = buildSimProposals({
       layer,
-      atxId: v.own.atx.id,
-      opinionHash: against ? this.againstOpinion(layer) : enc.opinionHash,
-      refBallot: ref ?? ZERO20,
-      epochData:
-        ref === undefined
-          ? { activeSetHash: v.activeSetHash, beacon: v.beacon, eligibilityCount: v.own.slots }
-          : undefined,
-    }
-    if (ref === undefined) this.refBallot.set(epoch, computeBallotId(inner))
-    const ballot: Ballot = {
-      inner,
-      signature: signBallot(s.config.seed, this.o.genesisId, inner),
-      smesherId: s.nodeId,
-      votes,
-      eligibilityProofs: proofs.map((e) => ({ j: e.j, sig: e.sig })),
-      activeSet: [],
-    }
-    const txIds = this.mempool.select(this.o.txsPerProposal)
-    const variants =
-      this.o.behaviour === 'equivocate' ? [txIds, txIds.slice(1).concat([hash32(ZERO32)])] : [txIds]
-    for (const ids of variants) {
-      const innerP = { ballot, txIds: ids, meshHash: this.tortoise.opinion(layer - 1) ?? ZERO32 }
-      const bytes = encodeProposal({
-        inner: innerP,
-        signature: signProposal(s.config.seed, this.o.genesisId, innerP),
-      })
+      view: { ...v, own: v.own },
+      proofs,
+      seed: s.config.seed,
+      nodeId: s.nodeId,
+      genesisId: this.o.genesisId,
+      encoded: enc,
+      refBallot: this.refBallot.get(epoch),
+      txIds: this.mempool.select(this.o.txsPerProposal),
+      meshHash: this.tortoise.opinion(layer - 1),
+      tortoiseGenesis: this.tortoise.genesis,
+      behaviour: b === 'against' || b === 'equivocate' ? b : 'honest',
+    })
+    if (!this.refBallot.has(epoch)) this.refBallot.set(epoch, built.ballotId)
+    for (const bytes of built.proposals) {
       this.counters.proposalsSent++
       this.ctx.network.broadcast(this.id, { topic: ConsensusTopic.PROPOSAL, data: bytes })
       this.receiveProposal(bytes)
     }
-  }
-
-  /** The opinion hash a ballot voting against everything must carry (its votes decode to it). */
-  private againstOpinion(layer: number): Uint8Array {
-    const genesis = this.tortoise.genesis
-    const votes = { base: ZERO20, support: [], against: [], abstain: [] }
-    const decoded = decodeVotes({
-      genesis,
-      baseLayer: genesis,
-      baseVotes: [],
-      ballotLayer: layer,
-      exceptions: votes,
-    })
-    return decoded[decoded.length - 1]?.opinion ?? ZERO32
   }
 
   private receiveProposal(data: Uint8Array): void {
@@ -389,8 +347,16 @@ export class SimConsensusNode implements SimActor {
   }
 
   private onHareResult(layer: number, ids: Uint8Array[]): void {
-    const block = this.buildLayerBlock(layer, ids)
-    if (block === undefined) {
+    const block = buildSimLayerBlock(
+      layer,
+      ids,
+      this.viewOfLayer(layer),
+      this.o.shared,
+      this.o.vm.blockGasLimit,
+      (id) => this.knownBallot(id),
+    )
+    if (!block.ok) this.counters.blockErrors++
+    if (!block.ok || block.id === undefined) {
       this.hareOutput.set(layer, '')
       this.tortoise.onHareOutput(layer, undefined)
       return
@@ -400,114 +366,37 @@ export class SimConsensusNode implements SimActor {
     this.certify(layer, block.id)
   }
 
-  private buildLayerBlock(layer: number, ids: Uint8Array[]) {
-    const v = this.view(Math.floor(layer / this.o.preset.layersPerEpoch))
-    const inputs = []
-    const atxSeen = new Set<string>()
-    for (const id of [...ids].sort(compare)) {
-      const data = this.o.shared.proposalsById.get(hex(id))
-      if (data === undefined) continue
-      const prop = decodeProposal(data)
-      const b = prop.inner.ballot
-      const atx = v.atxs.find((a) => hex(a.id) === hex(b.inner.atxId))
-      const epochData = b.inner.epochData ?? this.knownBallot(b.inner.refBallot)?.epochData
-      // Two agreed proposals of one ATX (an equivocator): keep the lower ID, deterministically.
-      if (atx === undefined || epochData === undefined || atxSeen.has(hex(atx.id))) continue
-      atxSeen.add(hex(atx.id))
-      inputs.push({
-        id,
-        atxId: atx.id,
-        atxBaseHeight: atx.baseTickHeight,
-        atxWeight: atx.weight,
-        eligibilityCount: epochData.eligibilityCount,
-        proofs: b.eligibilityProofs.length,
-        txIds: prop.inner.txIds,
-      })
-    }
-    const r = buildBlock({
-      layer,
-      proposals: inputs,
-      getTx: (id) => this.o.shared.txs.get(hex(id))?.header,
-      gasLimit: this.o.vm.blockGasLimit,
-    })
-    if (!r.ok) {
-      this.counters.blockErrors++
-      return undefined
-    }
-    if (r.block === undefined) return undefined
-    const idHex = hex(r.id)
-    if (!this.o.shared.blocks.has(idHex)) this.o.shared.blocks.set(idHex, { layer, block: r.block })
-    return { id: r.id, idHex, height: r.block.tickHeight }
-  }
-
   // ---- certificate ------------------------------------------------------------------------------
 
   private certify(layer: number, blockId: Uint8Array): void {
-    const v = this.view(Math.floor(layer / this.o.preset.layersPerEpoch))
-    if (v.own === undefined) return
-    const m = createCertifyMessage(this.o.smesher().smesher.config.seed, {
-      layer,
-      blockId,
-      beacon: v.beacon,
-      genesisId: this.o.genesisId,
-      committee: this.o.preset.hare.certifierCommittee,
-      weight: v.own.atx.weight,
-      totalWeight: v.totalWeight,
-    })
-    if (m === undefined) return
-    const data = encodeCertifyMessage(m)
+    const seed = this.o.smesher().smesher.config.seed
+    const data = this.certifier.sign(seed, layer, blockId, this.viewOfLayer(layer))
+    if (data === undefined) return
     this.ctx.network.broadcast(this.id, { topic: ConsensusTopic.CERTIFY, data })
     this.receiveCertify(data)
   }
 
+  /** What verifyCertificate needs for `layer`: the epoch's active set and beacon. */
   certificateContext(layer: number) {
-    const v = this.view(Math.floor(layer / this.o.preset.layersPerEpoch))
-    return {
-      layer,
-      beacon: v.beacon,
-      genesisId: this.o.genesisId,
-      committee: this.o.preset.hare.certifierCommittee,
-      weights: v.weights,
-      totalWeight: v.totalWeight,
-    }
+    return this.certifier.context(layer, this.viewOfLayer(layer))
+  }
+
+  get certificates(): ReadonlyMap<number, Certificate> {
+    return this.certifier.certificates
   }
 
   private receiveCertify(data: Uint8Array): void {
-    let m: CertifyMessage
-    try {
-      m = decodeCertifyMessage(data)
-    } catch {
-      this.reject('CERTIFY_MALFORMED')
-      return
-    }
-    const layer = m.content.layer
-    if (layer < this.o.firstLayer || layer > this.currentLayer || this.certificates.has(layer)) return
-    const ctx = this.certificateContext(layer)
-    const key = `${hex(hash32(data))}:${this.view(Math.floor(layer / this.o.preset.layersPerEpoch)).contextKey}`
-    let ok = this.o.shared.certifyVerdicts.get(key)
-    if (ok === undefined) {
-      ok = verifyCertifyMessage(m, m.content.blockId, ctx) === undefined
-      this.o.shared.certifyVerdicts.set(key, ok)
-    }
-    if (!ok) {
-      this.reject('CERTIFY_INVALID')
-      return
-    }
-    const blockHex = hex(m.content.blockId)
-    // Certify only what our own Hare produced (go-spacemesh collects for the hare output's block).
-    if (this.hareOutput.get(layer) !== blockHex) return
-    let c = this.certifying.get(layer)
-    if (c === undefined || c.blockId !== blockHex)
-      this.certifying.set(layer, (c = { blockId: blockHex, msgs: [], seats: 0, signers: new Set() }))
-    const signer = hex(m.smesherId)
-    if (c.signers.has(signer)) return
-    c.signers.add(signer)
-    c.msgs.push(m)
-    c.seats += m.content.eligibilityCount
-    if (c.seats >= certificateThreshold(ctx)) {
-      this.certificates.set(layer, { blockId: m.content.blockId, signatures: c.msgs })
-      this.certifying.delete(layer)
-    }
+    const error = this.certifier.receive(
+      data,
+      (layer) =>
+        layer < this.o.firstLayer || layer > this.currentLayer ? undefined : this.viewOfLayer(layer),
+      (layer) => this.hareOutput.get(layer),
+    )
+    if (error !== undefined) this.reject(error)
+  }
+
+  private viewOfLayer(layer: number): SimEpochView {
+    return this.view(Math.floor(layer / this.o.preset.layersPerEpoch))
   }
 
   // ---- tortoise → VM ----------------------------------------------------------------------------
@@ -530,11 +419,6 @@ export class SimConsensusNode implements SimActor {
     }
     this.mempool.prune(this.ledger.state)
   }
-}
-
-function compare(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!
-  return a.length - b.length
 }
 
 function fromHex(h: string): Uint8Array {
