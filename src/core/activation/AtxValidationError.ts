@@ -10,7 +10,8 @@
  * which go-spacemesh's `Sign` fills with the signer, must be the smesher id) and ZERO_TICKS (a
  * PoET proof shorter than one tick would make an ATX of weight 0).
  */
-export type GossipVerdict = 'ACCEPT' | 'IGNORE' | 'REJECT'
+import type { GossipVerdict } from '../validation/GossipVerdict.ts'
+import { ValidationError } from '../validation/ValidationError.ts'
 
 export const atxErrorVerdicts = {
   MALFORMED: 'REJECT',
@@ -49,14 +50,9 @@ export const atxErrorVerdicts = {
 
 export type AtxErrorCode = keyof typeof atxErrorVerdicts
 
-export class AtxValidationError extends Error {
+export class AtxValidationError extends ValidationError<AtxErrorCode, 'IGNORE' | 'REJECT'> {
   override readonly name = 'AtxValidationError'
-  readonly verdict: 'IGNORE' | 'REJECT'
-  constructor(
-    readonly code: AtxErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`)
-    this.verdict = atxErrorVerdicts[code]
+  constructor(code: AtxErrorCode, message: string) {
+    super(code, `${code}: ${message}`, atxErrorVerdicts)
   }
 }

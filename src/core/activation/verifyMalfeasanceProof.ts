@@ -6,7 +6,8 @@
  */
 import { equalBytes } from '@noble/curves/utils.js'
 import { SigningDomain, verifySignature } from '../crypto/index.ts'
-import type { GossipVerdict } from './AtxValidationError.ts'
+import type { GossipVerdict } from '../validation/GossipVerdict.ts'
+import { ValidationError } from '../validation/ValidationError.ts'
 import type { MalfeasanceProof } from './malfeasanceCodec.ts'
 import { atxSignedBytes } from './signAtx.ts'
 
@@ -19,15 +20,10 @@ export const malfeasanceErrorVerdicts = {
 
 export type MalfeasanceErrorCode = keyof typeof malfeasanceErrorVerdicts
 
-export class MalfeasanceError extends Error {
+export class MalfeasanceError extends ValidationError<MalfeasanceErrorCode, 'IGNORE' | 'REJECT'> {
   override readonly name = 'MalfeasanceError'
-  readonly verdict: 'IGNORE' | 'REJECT'
-  constructor(
-    readonly code: MalfeasanceErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`)
-    this.verdict = malfeasanceErrorVerdicts[code]
+  constructor(code: MalfeasanceErrorCode, message: string) {
+    super(code, `${code}: ${message}`, malfeasanceErrorVerdicts)
   }
 }
 

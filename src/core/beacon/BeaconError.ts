@@ -1,5 +1,6 @@
 /** Typed failures of beacon message validation, with gossip verdicts (CONVENTIONS 9). */
-import type { GossipVerdict } from '../eligibility/EligibilityError.ts'
+import type { GossipVerdict } from '../validation/GossipVerdict.ts'
+import { ValidationError } from '../validation/ValidationError.ts'
 
 export type BeaconErrorCode =
   | 'MALFORMED' // did not decode
@@ -28,14 +29,9 @@ const verdicts: Record<BeaconErrorCode, GossipVerdict> = {
   BAD_UNIT: 'REJECT',
 }
 
-export class BeaconError extends Error {
+export class BeaconError extends ValidationError<BeaconErrorCode> {
   override readonly name = 'BeaconError'
-  readonly verdict: GossipVerdict
-  constructor(
-    readonly code: BeaconErrorCode,
-    message: string,
-  ) {
-    super(message)
-    this.verdict = verdicts[code]
+  constructor(code: BeaconErrorCode, message: string) {
+    super(code, message, verdicts)
   }
 }

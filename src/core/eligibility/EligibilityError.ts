@@ -3,9 +3,8 @@
  * into a peer score (CONVENTIONS 9). A bad proof is the sender's fault (REJECT); a missing
  * input on our side (unknown identity, no active set yet) is not (IGNORE).
  */
-
-/** What gossip validation tells the network layer about a message. */
-export type GossipVerdict = 'ACCEPT' | 'IGNORE' | 'REJECT'
+import type { GossipVerdict } from '../validation/GossipVerdict.ts'
+import { ValidationError } from '../validation/ValidationError.ts'
 
 export type EligibilityErrorCode =
   | 'ZERO_TOTAL_WEIGHT' // the active set weighs nothing: no one can be eligible
@@ -30,14 +29,9 @@ const verdicts: Record<EligibilityErrorCode, GossipVerdict> = {
   NO_PROOFS: 'REJECT',
 }
 
-export class EligibilityError extends Error {
+export class EligibilityError extends ValidationError<EligibilityErrorCode> {
   override readonly name = 'EligibilityError'
-  readonly verdict: GossipVerdict
-  constructor(
-    readonly code: EligibilityErrorCode,
-    message: string,
-  ) {
-    super(message)
-    this.verdict = verdicts[code]
+  constructor(code: EligibilityErrorCode, message: string) {
+    super(code, message, verdicts)
   }
 }

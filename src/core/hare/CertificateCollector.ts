@@ -6,7 +6,7 @@
  */
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { DecodeError } from '../codec/index.ts'
-import type { GossipVerdict } from '../eligibility/EligibilityError.ts'
+import type { GossipVerdict } from '../validation/GossipVerdict.ts'
 import { type Certificate, type CertifyMessage, decodeCertifyMessage } from './certificateCodec.ts'
 import {
   type CertificateContext,

@@ -3,7 +3,8 @@
  * REJECT: the bytes prove the sender misbehaved (malformed, bad signature, bad eligibility).
  * IGNORE: not provably wrong, just not useful to us (other layer, duplicate, unknown sender).
  */
-import type { GossipVerdict } from '../eligibility/EligibilityError.ts'
+import type { GossipVerdict } from '../validation/GossipVerdict.ts'
+import { ValidationError } from '../validation/ValidationError.ts'
 
 export type HareErrorCode =
   | 'MALFORMED' // did not decode
@@ -30,14 +31,9 @@ const verdicts: Record<HareErrorCode, GossipVerdict> = {
   AFTER_END: 'IGNORE',
 }
 
-export class HareError extends Error {
+export class HareError extends ValidationError<HareErrorCode> {
   override readonly name = 'HareError'
-  readonly verdict: GossipVerdict
-  constructor(
-    readonly code: HareErrorCode,
-    message: string,
-  ) {
-    super(message)
-    this.verdict = verdicts[code]
+  constructor(code: HareErrorCode, message: string) {
+    super(code, message, verdicts)
   }
 }

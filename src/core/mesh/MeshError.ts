@@ -5,9 +5,8 @@
  * seen yet (ATX, reference ballot, base ballot, block) or our own state (beacon, active set) is
  * missing — not provably wrong, so no penalty.
  */
-import type { GossipVerdict } from '../eligibility/EligibilityError.ts'
-
-export type { GossipVerdict }
+import type { GossipVerdict } from '../validation/GossipVerdict.ts'
+import { ValidationError } from '../validation/ValidationError.ts'
 
 export const meshErrorVerdicts = {
   MALFORMED: 'REJECT',
@@ -40,14 +39,9 @@ export const meshErrorVerdicts = {
 
 export type MeshErrorCode = keyof typeof meshErrorVerdicts
 
-export class MeshError extends Error {
+export class MeshError extends ValidationError<MeshErrorCode, Exclude<GossipVerdict, 'ACCEPT'>> {
   override readonly name = 'MeshError'
-  readonly verdict: Exclude<GossipVerdict, 'ACCEPT'>
-  constructor(
-    readonly code: MeshErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`)
-    this.verdict = meshErrorVerdicts[code]
+  constructor(code: MeshErrorCode, message: string) {
+    super(code, `${code}: ${message}`, meshErrorVerdicts)
   }
 }

@@ -3,7 +3,8 @@
  * decode was relayed by a peer that should have checked it (REJECT) unless it only lacks a
  * dependency we may still receive (IGNORE).
  */
-import type { GossipVerdict } from '../eligibility/EligibilityError.ts'
+import type { GossipVerdict } from '../validation/GossipVerdict.ts'
+import { ValidationError } from '../validation/ValidationError.ts'
 
 export const tortoiseErrorVerdicts = {
   UNKNOWN_BASE_BALLOT: 'IGNORE',
@@ -23,14 +24,9 @@ export const tortoiseErrorVerdicts = {
 
 export type TortoiseErrorCode = keyof typeof tortoiseErrorVerdicts
 
-export class TortoiseError extends Error {
+export class TortoiseError extends ValidationError<TortoiseErrorCode, Exclude<GossipVerdict, 'ACCEPT'>> {
   override readonly name = 'TortoiseError'
-  readonly verdict: Exclude<GossipVerdict, 'ACCEPT'>
-  constructor(
-    readonly code: TortoiseErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`)
-    this.verdict = tortoiseErrorVerdicts[code]
+  constructor(code: TortoiseErrorCode, message: string) {
+    super(code, `${code}: ${message}`, tortoiseErrorVerdicts)
   }
 }

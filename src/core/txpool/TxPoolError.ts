@@ -3,8 +3,9 @@
  * into peer scores: REJECT for bytes that can never be valid, IGNORE for transactions that are
  * merely not useful now. VM codes (`VmErrorCode`) pass through with the VM's verdict.
  */
-import type { GossipVerdict } from '../eligibility/EligibilityError.ts'
-import { VmError, type VmErrorCode } from '../vm/VmError.ts'
+import type { GossipVerdict } from '../validation/GossipVerdict.ts'
+import { ValidationError } from '../validation/ValidationError.ts'
+import { type VmError, type VmErrorCode, vmErrorVerdicts } from '../vm/VmError.ts'
 
 export type TxPoolErrorCode =
   | VmErrorCode
@@ -24,22 +25,16 @@ const poolVerdicts: Record<Exclude<TxPoolErrorCode, VmErrorCode>, GossipVerdict>
   EXCEEDS_BLOCK_GAS: 'IGNORE',
 }
 
-export class TxPoolError extends Error {
+const verdicts: Record<TxPoolErrorCode, GossipVerdict> = { ...vmErrorVerdicts, ...poolVerdicts }
+
+export class TxPoolError extends ValidationError<TxPoolErrorCode> {
   override readonly name = 'TxPoolError'
-  constructor(
-    readonly code: TxPoolErrorCode,
-    message: string,
-    readonly verdict: GossipVerdict = verdictOf(code),
-  ) {
-    super(message)
+  constructor(code: TxPoolErrorCode, message: string) {
+    super(code, message, verdicts)
   }
 
+  /** A VM refusal passed through with its code, message and (the VM's own) verdict. */
   static fromVm(e: VmError): TxPoolError {
-    return new TxPoolError(e.code, e.message, e.verdict)
+    return new TxPoolError(e.code, e.message)
   }
-}
-
-function verdictOf(code: TxPoolErrorCode): GossipVerdict {
-  if (code in poolVerdicts) return poolVerdicts[code as keyof typeof poolVerdicts]
-  return new VmError(code as VmErrorCode, '').verdict
 }

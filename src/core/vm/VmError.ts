@@ -11,7 +11,8 @@
  * REJECT — never valid (bad bytes or signature; the sender should be scored down);
  * IGNORE — not valid now but may become so or was valid once (funds, nonce, spawn).
  */
-import type { GossipVerdict } from '../eligibility/EligibilityError.ts'
+import type { GossipVerdict } from '../validation/GossipVerdict.ts'
+import { ValidationError } from '../validation/ValidationError.ts'
 
 export type VmErrorCode =
   // ineffective (vm.go execute, parse)
@@ -34,7 +35,7 @@ export type VmErrorCode =
   | 'AMOUNT_NOT_AVAILABLE' // drain beyond what the vesting schedule has released
   | 'VAULT_MISCONFIGURED' // vault balance below its still-locked amount
 
-const verdicts: Record<VmErrorCode, GossipVerdict> = {
+export const vmErrorVerdicts: Record<VmErrorCode, GossipVerdict> = {
   MALFORMED: 'REJECT',
   NOT_SPAWNED: 'IGNORE',
   INVALID_SPAWN_ARGS: 'REJECT',
@@ -54,14 +55,9 @@ const verdicts: Record<VmErrorCode, GossipVerdict> = {
   VAULT_MISCONFIGURED: 'IGNORE',
 }
 
-export class VmError extends Error {
+export class VmError extends ValidationError<VmErrorCode> {
   override readonly name = 'VmError'
-  readonly verdict: GossipVerdict
-  constructor(
-    readonly code: VmErrorCode,
-    message: string,
-  ) {
-    super(message)
-    this.verdict = verdicts[code]
+  constructor(code: VmErrorCode, message: string) {
+    super(code, message, vmErrorVerdicts)
   }
 }
