@@ -9,6 +9,7 @@ const benches: Array<() => Promise<Bench>> = [
   () => import('./bench/labels.ts'),
   () => import('./bench/poet.ts'),
   () => import('./bench/prove.ts'),
+  () => import('./bench/sim.ts'),
   () => import('./bench/browser.ts'),
 ]
 

@@ -10,6 +10,7 @@
  * every block); dropping and corrupting messages are network hooks (runConsensusSim.ts).
  */
 import { bytesToHex as hex } from '@noble/hashes/utils.js'
+import { hash32 } from '../crypto/hash.ts'
 import { SigningDomain, signMessage } from '../crypto/signing.ts'
 import type { Certificate } from '../hare/certificateCodec.ts'
 import { HareSession } from '../hare/HareSession.ts'
@@ -19,6 +20,7 @@ import type { KnownBallot } from '../mesh/validateBallot.ts'
 import type { Preset } from '../params/presets.ts'
 import { Tortoise } from '../tortoise/Tortoise.ts'
 import { toTortoiseBallot } from '../tortoise/toTortoiseBallot.ts'
+import { TxPool } from '../txpool/TxPool.ts'
 import type { VmParams } from '../vm/applyBlock.ts'
 import type { VmState } from '../vm/VmState.ts'
 import { buildSimEpochView, type SimEpochView } from './buildSimEpochView.ts'
@@ -28,7 +30,6 @@ import type { SimActor, SimContext } from './SimActor.ts'
 import { SimCertifier } from './SimCertifier.ts'
 import type { SimConsensusShared } from './SimConsensusShared.ts'
 import { SimLedger } from './SimLedger.ts'
-import { SimMempool } from './SimMempool.ts'
 import type { SimMessage } from './SimNetwork.ts'
 import type { SimSmesherNode } from './SimSmesherNode.ts'
 import { validateSimProposal } from './validateSimProposal.ts'
@@ -63,7 +64,7 @@ const ZERO20 = new Uint8Array(20)
 export class SimConsensusNode implements SimActor {
   readonly tortoise: Tortoise
   readonly ledger: SimLedger
-  readonly mempool: SimMempool
+  readonly mempool: TxPool
   readonly hareOutput = new Map<number, string>()
   readonly malicious = new Set<string>()
   readonly counters: SimConsensusCounters = {
@@ -94,7 +95,7 @@ export class SimConsensusNode implements SimActor {
       effectiveGenesis: o.firstLayer - 1,
     })
     this.ledger = new SimLedger(o.genesisState, o.vm)
-    this.mempool = new SimMempool(o.genesisId, o.shared)
+    this.mempool = new TxPool(o.genesisState, { genesisId: o.genesisId, blockGasLimit: o.vm.blockGasLimit })
     this.certifier = new SimCertifier(o.genesisId, p.hare.certifierCommittee, o.shared)
   }
 
@@ -110,16 +111,37 @@ export class SimConsensusNode implements SimActor {
 
   /** A tx submitted by a wallet to this node: admit, then gossip (go-spacemesh `txs` handler). */
   submitTx(raw: Uint8Array): boolean {
-    const r = this.mempool.admit(raw, this.ledger.state)
-    if (r.ok) this.ctx.network.broadcast(this.id, { topic: ConsensusTopic.TX, data: raw })
-    return r.ok
+    const ok = this.admitTx(raw)
+    if (ok) this.ctx.network.broadcast(this.id, { topic: ConsensusTopic.TX, data: raw })
+    return ok
+  }
+
+  /** TxPool admission; an admitted tx becomes fetchable by ID for block building and execution. */
+  private admitTx(raw: Uint8Array): boolean {
+    const r = this.mempool.admit(raw)
+    if (r.verdict !== 'ACCEPT') return false
+    const key = hex(r.id)
+    if (this.o.shared.txs.has(key)) return true
+    const p = this.mempool.pending(raw.subarray(1, 25)).find((x) => x.hexId === key)?.parsed
+    if (p === undefined) return true
+    this.o.shared.txs.set(key, {
+      raw,
+      header: {
+        principal: p.tx.principal,
+        nonce: p.tx.nonce,
+        maxGas: p.maxGas,
+        gasPrice: p.tx.gasPrice,
+        maxSpend: p.maxSpend,
+      },
+    })
+    return true
   }
 
   onMessage(_from: string, m: SimMessage): void {
     if (m.topic === ConsensusTopic.PROPOSAL) this.receiveProposal(m.data)
     else if (m.topic === ConsensusTopic.HARE) this.receiveHare(m.data)
     else if (m.topic === ConsensusTopic.CERTIFY) this.receiveCertify(m.data)
-    else if (m.topic === ConsensusTopic.TX) this.mempool.admit(m.data, this.ledger.state)
+    else if (m.topic === ConsensusTopic.TX) this.admitTx(m.data)
   }
 
   view(epoch: number): SimEpochView {
@@ -171,7 +193,7 @@ export class SimConsensusNode implements SimActor {
       genesisId: this.o.genesisId,
       encoded: enc,
       refBallot: this.refBallot.get(epoch),
-      txIds: this.mempool.select(this.o.txsPerProposal),
+      txIds: this.mempool.select(this.o.vm.blockGasLimit, this.o.txsPerProposal).map((raw) => hash32(raw)),
       meshHash: this.tortoise.opinion(layer - 1),
       tortoiseGenesis: this.tortoise.genesis,
       behaviour: b === 'against' || b === 'equivocate' ? b : 'honest',
@@ -404,7 +426,16 @@ export class SimConsensusNode implements SimActor {
   private endLayer(layer: number): void {
     this.tortoise.tallyVotes(layer)
     const u = this.tortoise.updates()
-    if (u.revertFrom !== undefined) this.ledger.revert(u.revertFrom)
+    if (u.revertFrom !== undefined) {
+      // Reverted txs go back to the pool (go-spacemesh `txs` revert), against the state before.
+      const removed = this.ledger.revert(u.revertFrom)
+      this.mempool.onBlockApplied(this.ledger.state)
+      for (const l of removed)
+        for (const id of l.executed) {
+          const tx = this.o.shared.txs.get(id)
+          if (tx !== undefined) this.mempool.admit(tx.raw)
+        }
+    }
     for (const l of u.layers) {
       const idHex = l.block === undefined ? '' : hex(l.block)
       const shared = idHex === '' ? undefined : this.o.shared.blocks.get(idHex)
@@ -412,12 +443,12 @@ export class SimConsensusNode implements SimActor {
       const txs = (shared?.block.txIds ?? []).map(
         (id) => this.o.shared.txs.get(hex(id))?.raw ?? new Uint8Array(),
       )
-      this.ledger.apply(l.layer, shared?.block, idHex, txs, (atx) => {
+      const r = this.ledger.apply(l.layer, shared?.block, idHex, txs, this.mempool.isVerified, (atx) => {
         const a = this.o.smesher().atxs.get(atx)
         return a === undefined ? undefined : this.o.shared.coinbaseBySmesher.get(hex(a.smesherId))
       })
+      this.mempool.onBlockApplied(r.state, r.results)
     }
-    this.mempool.prune(this.ledger.state)
   }
 }
 

@@ -38,8 +38,6 @@ export class SimConsensusShared {
   readonly acceptedProposals = new Set<string>()
   /** Certify message hash hex + context key → valid. */
   readonly certifyVerdicts = new Map<string, boolean>()
-  /** Tx ID hex → signature verified. */
-  readonly txSignatures = new Map<string, boolean>()
   private readonly hareCaches = new Map<string, Map<string, HareMessage | HareError>>()
 
   /** One Hare validation cache per layer and epoch context (active-set hash ‖ beacon). */

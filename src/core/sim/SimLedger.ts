@@ -38,11 +38,12 @@ export class SimLedger {
     return this.history
   }
 
-  /** Removes every applied layer ≥ `from`. */
-  revert(from: number): void {
-    const before = this.history.length
-    while ((this.history[this.history.length - 1]?.layer ?? -1) >= from) this.history.pop()
-    if (this.history.length < before) this.reverts++
+  /** Removes every applied layer ≥ `from`; returns them, oldest first. */
+  revert(from: number): AppliedSimLayer[] {
+    const removed: AppliedSimLayer[] = []
+    while ((this.history[this.history.length - 1]?.layer ?? -1) >= from) removed.unshift(this.history.pop()!)
+    if (removed.length > 0) this.reverts++
+    return removed
   }
 
   apply(
@@ -50,10 +51,12 @@ export class SimLedger {
     block: Block | undefined,
     blockId: string,
     txs: readonly Uint8Array[],
+    /** Ids whose signatures the node's TxPool already verified (applyBlock `isVerified`). */
+    isVerified: (id: Uint8Array) => boolean,
     coinbase: (atxId: Uint8Array) => Uint8Array | undefined,
   ): ApplyBlockResult {
     const rewards = block === undefined ? [] : toCoinbaseRewards(block, coinbase)
-    const r = applyBlock(this.state, { layer, txs, rewards, params: this.params })
+    const r = applyBlock(this.state, { layer, txs, rewards, params: this.params, isVerified })
     this.history.push({
       layer,
       block: blockId,

@@ -1,0 +1,41 @@
+/**
+ * Simulation speed: simulated layers per wall-clock second of the consensus simulation (ATXs,
+ * proposals, Hare, certificates, blocks, Tortoise, VM) for 100 smeshers with transactions,
+ * against the activation-only simulation of the same size and span measured just before in the
+ * same process (the baseline), printed as a ratio: the cost consensus adds on top of activation.
+ * SIM_BENCH_NODES / SIM_BENCH_EPOCHS shrink the run (defaults 100 and 3: layers 16..30).
+ */
+import { performance } from 'node:perf_hooks'
+import { sim } from '../../src/core/params/presets.ts'
+import { runActivationSim } from '../../src/core/sim/runActivationSim.ts'
+import { runConsensusSim } from '../../src/core/sim/runConsensusSim.ts'
+
+export const name = 'sim'
+
+export async function run(): Promise<void> {
+  const smeshers = Number(process.env.SIM_BENCH_NODES ?? 100)
+  const epochs = Number(process.env.SIM_BENCH_EPOCHS ?? 3)
+  const seed = 1
+  // The same layer span the consensus run reports: epoch 2 up to the last settled layer.
+  const spanLayers = (epochs + 1) * sim.layersPerEpoch - 1 - sim.tortoise.zdist - 2 * sim.layersPerEpoch + 1
+
+  let t0 = performance.now()
+  const activation = runActivationSim({ seed, smeshers, epochs })
+  const activationMs = performance.now() - t0
+  const baseline = spanLayers / (activationMs / 1000)
+
+  t0 = performance.now()
+  const { world: _world, ...consensus } = runConsensusSim({ seed, smeshers, epochs, txs: 10 * spanLayers })
+  const consensusMs = performance.now() - t0
+  const speed = consensus.layers / (consensusMs / 1000)
+
+  const f = (x: number) => x.toFixed(3)
+  console.log(`${smeshers} smeshers, ${epochs} epochs (seed ${seed})`)
+  console.log(
+    `activation only (baseline): ${f(baseline)} layers/s (${Math.round(activationMs)} ms, ${activation.events} events)`,
+  )
+  console.log(
+    `consensus:                  ${f(speed)} layers/s (${Math.round(consensusMs)} ms, ${consensus.events} events, ${consensus.layers} layers, honest agree ${consensus.honestAgree}, ${consensus.txsApplied} txs applied)`,
+  )
+  console.log(`ratio consensus / activation-only: ${(speed / baseline).toFixed(2)}×`)
+}
