@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test'
 import { loadPostWasm } from '../src/post-wasm/loadPostWasm.ts'
+import { chromiumLaunchOptions } from './chromiumLaunchOptions.ts'
 
 /**
  * Browser PoST end to end on the standalone preset: a persistent profile (OPFS is ~10× faster
@@ -11,17 +12,6 @@ import { loadPostWasm } from '../src/post-wasm/loadPostWasm.ts'
  * verification time are printed, never asserted.
  */
 
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
 let context: BrowserContext
 let profile: string
 
@@ -29,8 +19,7 @@ test.beforeAll(async ({ baseURL }) => {
   nodeBefore = await measureNodeLabels()
   profile = await mkdtemp(join(tmpdir(), 'post-e2e-'))
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: launchArgs,
+    ...chromiumLaunchOptions,
     ...(baseURL === undefined ? {} : { baseURL }),
   })
 })

@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { chromium } from '@playwright/test'
 import { build } from 'vite'
+import { chromiumLaunchOptions } from '../../playwright/chromiumLaunchOptions.ts'
 import type { BenchWindow } from '../../src/bench/main.ts'
 import type { LabelCount } from '../../src/bench/measureWasmLabels.ts'
 import type { BenchResult, BenchTask } from '../../src/bench/runBenchTask.ts'
@@ -123,19 +124,7 @@ export async function run(): Promise<void> {
   const server = await serveStatic({ dir: outDir, port: 0 })
   const address = server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     // A fresh page per task, like the fresh worker_thread on the Node side: cold JIT on both.
     const inBrowser = async (task: BenchTask, workers?: number): Promise<BenchResult[]> => {
