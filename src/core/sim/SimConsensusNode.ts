@@ -27,6 +27,7 @@ import { buildSimEpochView, type SimEpochView } from './buildSimEpochView.ts'
 import { buildSimLayerBlock } from './buildSimLayerBlock.ts'
 import { buildSimProposals } from './buildSimProposals.ts'
 import type { SimActor, SimContext } from './SimActor.ts'
+import { BEACON_TOPIC_PREFIX, SimBeaconRunner } from './SimBeaconRunner.ts'
 import { SimCertifier } from './SimCertifier.ts'
 import type { SimConsensusShared } from './SimConsensusShared.ts'
 import { SimLedger } from './SimLedger.ts'
@@ -81,6 +82,7 @@ export class SimConsensusNode implements SimActor {
   private readonly sessions = new Map<number, HareSession>()
   private readonly early = new Map<number, Uint8Array[]>()
   private readonly certifier: SimCertifier
+  readonly beacon: SimBeaconRunner
   private readonly refBallot = new Map<number, Uint8Array>()
 
   constructor(
@@ -96,6 +98,7 @@ export class SimConsensusNode implements SimActor {
     })
     this.ledger = new SimLedger(o.genesisState, o.vm)
     this.mempool = new TxPool(o.genesisState, { genesisId: o.genesisId, blockGasLimit: o.vm.blockGasLimit })
+    this.beacon = new SimBeaconRunner(id, ctx, p, o.genesisId, o.shared)
     this.certifier = new SimCertifier(o.genesisId, p.hare.certifierCommittee, o.shared)
   }
 
@@ -142,13 +145,18 @@ export class SimConsensusNode implements SimActor {
     else if (m.topic === ConsensusTopic.HARE) this.receiveHare(m.data)
     else if (m.topic === ConsensusTopic.CERTIFY) this.receiveCertify(m.data)
     else if (m.topic === ConsensusTopic.TX) this.admitTx(m.data)
+    else if (m.topic.startsWith(BEACON_TOPIC_PREFIX)) {
+      const error = this.beacon.onMessage(m.topic, m.data)
+      if (error !== undefined) this.reject(error)
+    }
   }
 
   view(epoch: number): SimEpochView {
     let v = this.views.get(epoch)
     if (v === undefined) {
       const s = this.o.smesher()
-      v = buildSimEpochView(epoch, s.atxs, s.smesher.nodeId, s.smesher.config.seed, this.o.preset)
+      const beacon = this.beacon.beacons.get(epoch)
+      v = buildSimEpochView(epoch, s.atxs, s.smesher.nodeId, s.smesher.config.seed, this.o.preset, beacon)
       this.views.set(epoch, v)
       for (const a of v.atxs) this.tortoise.onAtx(epoch, a.id, a.weight, s.malicious.has(hex(a.smesherId)))
       this.tortoise.onBeacon(epoch, v.beacon)
@@ -163,7 +171,9 @@ export class SimConsensusNode implements SimActor {
   private onLayer(layer: number): void {
     const p = this.o.preset
     const start = layer * p.layerDurationMs
-    this.view(Math.floor(layer / p.layersPerEpoch))
+    const v = this.view(Math.floor(layer / p.layersPerEpoch))
+    // Epoch start: the identities active now run the beacon protocol for the next epoch.
+    if (layer % p.layersPerEpoch === 0) this.beacon.start(v, v.own && this.o.smesher().smesher.config.seed)
     this.propose(layer)
     this.ctx.scheduler.at(start + p.hare.preroundDelayMs, () => this.startHare(layer))
     this.ctx.scheduler.at(start + p.layerDurationMs - 10, () => this.endLayer(layer))

@@ -1,7 +1,8 @@
 /**
  * What a simulated consensus node fixes at the start of epoch E (go-spacemesh.md §2.4–2.5): the
  * active set = the ATXs published in E−1 that its ATX store accepted, their weights, the
- * active-set hash, the beacon (placeholder, computeSimBeacon.ts) and, when the node has an ATX in
+ * active-set hash, the beacon (from the beacon protocol, else the bootstrap value of
+ * computeSimBeacon.ts) and, when the node has an ATX in
  * the set, its proposal slots (computeEligibleSlots) and their VRF eligibilities.
  */
 import { bytesToHex } from '@noble/hashes/utils.js'
@@ -19,6 +20,7 @@ import { computeSimBeacon } from './computeSimBeacon.ts'
 export interface SimEpochView {
   readonly epoch: number
   readonly beacon: Uint8Array
+  readonly beaconFromProtocol: boolean
   readonly activeSetHash: Uint8Array
   /** Hex of activeSetHash ‖ beacon: nodes with equal keys validate alike. */
   readonly contextKey: string
@@ -39,6 +41,8 @@ export function buildSimEpochView(
   nodeId: Uint8Array,
   seed: Uint8Array,
   preset: Preset,
+  /** The beacon protocol's result for this epoch, when it ran and succeeded. */
+  protocolBeacon?: Uint8Array,
 ): SimEpochView {
   const set = atxs.inEpoch(epoch - 1)
   const weights = new Map<string, bigint>()
@@ -48,10 +52,11 @@ export function buildSimEpochView(
     totalWeight += a.weight
   }
   const activeSetHash = computeActiveSetHash(set.map((a) => a.id))
-  const beacon = computeSimBeacon(epoch, activeSetHash)
+  const beacon = protocolBeacon ?? computeSimBeacon(epoch, activeSetHash)
   const view = {
     epoch,
     beacon,
+    beaconFromProtocol: protocolBeacon !== undefined,
     activeSetHash,
     contextKey: bytesToHex(activeSetHash) + bytesToHex(beacon),
     atxs: set,

@@ -1,10 +1,10 @@
 /**
- * PLACEHOLDER beacon for the consensus simulation: beacon(E) = first 4 bytes of
- * BLAKE3("sim-beacon" ‖ E ‖ active-set hash of epoch E). Deviation from go-spacemesh, which runs
- * the beacon protocol (`beacon/`, protocol-spec §10; here `src/core/beacon` BeaconSession) in
- * epoch E−1: the simulation does not host BeaconSession yet, so every node derives the same value
- * from the ATX set it already agrees on. It is predictable one epoch ahead, which the real beacon
- * exists to prevent; the simulated adversaries do not grind ATXs, so eligibility is unaffected.
+ * Bootstrap beacon of the consensus simulation: beacon(E) = first 4 bytes of
+ * BLAKE3("sim-beacon" ‖ E ‖ active-set hash of epoch E). Used for the first consensus epoch, which
+ * has no earlier active set to run the beacon protocol (go-spacemesh starts from a bootstrapped
+ * beacon too), and as the fallback when BeaconSession fails (SimBeaconRunner). It is predictable
+ * one epoch ahead, which the real beacon exists to prevent; the simulated adversaries do not
+ * grind ATXs, so eligibility is unaffected.
  */
 import { hash32 } from '../crypto/hash.ts'
 

@@ -37,6 +37,11 @@ describe('consensus simulation, honest majority', () => {
     expect(roots.size, ctx).toBe(1)
   })
 
+  it('runs the beacon protocol for the second consensus epoch, with one result at every honest node', () => {
+    expect(r.protocolBeacons, ctx).toBe(1)
+    expect(r.beaconsAgree, ctx).toBe(true)
+  })
+
   it('applies every accepted tx exactly once', () => {
     expect(r.txsAccepted, ctx).toBe(40)
     expect(r.txsAppliedTwice, ctx).toBe(0)

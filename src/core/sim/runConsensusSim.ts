@@ -12,6 +12,7 @@ import { type Preset, sim } from '../params/presets.ts'
 import { createVmState } from '../vm/VmState.ts'
 import { runActivationSim } from './runActivationSim.ts'
 import type { SimContext } from './SimActor.ts'
+import { BEACON_TOPIC_PREFIX } from './SimBeaconRunner.ts'
 import { type ConsensusBehaviour, ConsensusTopic, SimConsensusNode } from './SimConsensusNode.ts'
 import { SimConsensusShared } from './SimConsensusShared.ts'
 import type { SimMessage } from './SimNetwork.ts'
@@ -47,7 +48,8 @@ export interface ConsensusSimParameters {
  */
 export const simConsensusPreset: Preset = Object.freeze({ ...sim, layerAvgSize: 20 })
 
-const CONSENSUS_TOPICS = new Set<string>(Object.values(ConsensusTopic))
+const TOPICS = new Set<string>(Object.values(ConsensusTopic))
+const isConsensusTopic = (t: string) => TOPICS.has(t) || t.startsWith(BEACON_TOPIC_PREFIX)
 
 export function runConsensusSim(p: ConsensusSimParameters): ConsensusSimResult & {
   world: {
@@ -74,7 +76,7 @@ export function runConsensusSim(p: ConsensusSimParameters): ConsensusSimResult &
   const layerNow = { get: () => 0 }
 
   const outgoing = (from: string, m: SimMessage): SimMessage[] => {
-    if (!CONSENSUS_TOPICS.has(m.topic) || !from.startsWith('consensus-')) return [m]
+    if (!isConsensusTopic(m.topic) || !from.startsWith('consensus-')) return [m]
     const b = behaviourOf(indexOf(from))
     if (b === 'silent') return []
     if (b === 'invalid') {
@@ -88,7 +90,7 @@ export function runConsensusSim(p: ConsensusSimParameters): ConsensusSimResult &
   const minority = Math.max(1, Math.floor(p.smeshers / 3))
   const link = (from: string, to: string, m: SimMessage): boolean => {
     const part = p.partition
-    if (part === undefined || !CONSENSUS_TOPICS.has(m.topic)) return true
+    if (part === undefined || !isConsensusTopic(m.topic)) return true
     const layer = layerNow.get()
     if (layer < part.from || layer > part.to) return true
     const side = (id: string) => (id.startsWith('consensus-') && indexOf(id) < minority ? 1 : 0)

@@ -36,6 +36,10 @@ export interface ConsensusSimResult {
   readonly rewardedSmeshers: number[]
   /** Per consensus epoch: honest smeshers with an ATX for it that got no reward in it. */
   readonly honestUnrewarded: number[]
+  /** Consensus epochs whose beacon came from the beacon protocol (the first uses the bootstrap). */
+  readonly protocolBeacons: number
+  /** Whether the honest nodes used the same beacon in every consensus epoch. */
+  readonly beaconsAgree: boolean
   readonly hareFailed: number
   readonly equivocatorsDetected: number
   readonly reverts: number
@@ -95,6 +99,12 @@ export function summarizeConsensusSim(
   world.smeshers.forEach((s, i) => {
     if (world.nodes[i]?.o.behaviour !== 'honest') byzWeight += v?.weights.get(hex(s.smesher.nodeId)) ?? 0n
   })
+  let protocolBeacons = 0
+  let beaconsAgree = true
+  for (let e = firstEpoch; e <= p.epochs; e++) {
+    if (ref?.view(e).beaconFromProtocol === true) protocolBeacons++
+    if (new Set(honest.map((n) => hex(n.view(e).beacon))).size > 1) beaconsAgree = false
+  }
   const rejected: Record<string, number> = {}
   for (const n of honest)
     for (const [k, c] of Object.entries(n.counters.rejected)) rejected[k] = (rejected[k] ?? 0) + c
@@ -119,6 +129,8 @@ export function summarizeConsensusSim(
     txsNeverApplied: accepted.filter((id) => !executed.has(id)).length,
     rewardedSmeshers: rewarded.map((s) => s?.size ?? 0),
     honestUnrewarded,
+    protocolBeacons,
+    beaconsAgree,
     hareFailed: honest.reduce((a, n) => a + n.counters.hareFailed, 0),
     equivocatorsDetected: Math.max(0, ...honest.map((n) => n.malicious.size)),
     reverts: honest.reduce((a, n) => a + n.ledger.reverts, 0),
