@@ -135,7 +135,7 @@ export function runConsensusSim(p: ConsensusSimParameters): ConsensusSimResult &
               shared,
               behaviour: behaviourOf(i),
               genesisState,
-              vm: { genesisId, blockGasLimit: 100_000_000n, layerSubsidy: 1_000_000n },
+              vm: { genesisId, blockGasLimit: preset.vm.blockGasLimit, layerSubsidy: preset.vm.layerSubsidy },
               firstLayer,
               lastLayer,
               txsPerProposal: 100,
