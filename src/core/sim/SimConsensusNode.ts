@@ -11,10 +11,8 @@
  */
 import { bytesToHex as hex } from '@noble/hashes/utils.js'
 import { hash32 } from '../crypto/hash.ts'
-import { SigningDomain, signMessage } from '../crypto/signing.ts'
 import type { Certificate } from '../hare/certificateCodec.ts'
-import { HareSession } from '../hare/HareSession.ts'
-import { decodeHareMessage, encodeHareMessage, encodeHareSignedBytes } from '../hare/hareMessageCodec.ts'
+import type { HareStep } from '../hare/HareSession.ts'
 import { decodeProposal, type Proposal } from '../mesh/proposalCodec.ts'
 import type { KnownBallot } from '../mesh/validateBallot.ts'
 import type { Preset } from '../params/presets.ts'
@@ -30,6 +28,7 @@ import type { SimActor, SimContext } from './SimActor.ts'
 import { BEACON_TOPIC_PREFIX, SimBeaconRunner } from './SimBeaconRunner.ts'
 import { SimCertifier } from './SimCertifier.ts'
 import type { SimConsensusShared } from './SimConsensusShared.ts'
+import { SimHareRunner } from './SimHareRunner.ts'
 import { SimLedger } from './SimLedger.ts'
 import type { SimMessage } from './SimNetwork.ts'
 import type { SimSmesherNode } from './SimSmesherNode.ts'
@@ -60,7 +59,6 @@ export interface SimConsensusCounters {
   equivocators: number
 }
 
-const ZERO20 = new Uint8Array(20)
 
 export class SimConsensusNode implements SimActor {
   readonly tortoise: Tortoise
@@ -79,8 +77,7 @@ export class SimConsensusNode implements SimActor {
   private readonly proposals = new Map<number, Map<string, Proposal>>()
   private readonly ballots = new Map<string, KnownBallot>()
   private readonly bySmesherLayer = new Map<string, string>()
-  private readonly sessions = new Map<number, HareSession>()
-  private readonly early = new Map<number, Uint8Array[]>()
+  private readonly hare: SimHareRunner
   private readonly certifier: SimCertifier
   readonly beacon: SimBeaconRunner
   private readonly refBallot = new Map<number, Uint8Array>()
@@ -98,6 +95,17 @@ export class SimConsensusNode implements SimActor {
     })
     this.ledger = new SimLedger(o.genesisState, o.vm)
     this.mempool = new TxPool(o.genesisState, { genesisId: o.genesisId, blockGasLimit: o.vm.blockGasLimit })
+    const seed = () => this.o.smesher().smesher.config.seed
+    this.hare = new SimHareRunner(ctx, p, {
+      id,
+      topic: ConsensusTopic.HARE,
+      get equivocateWith() {
+        return o.behaviour === 'equivocate' ? { seed: seed(), genesisId: o.genesisId } : undefined
+      },
+      onStep: (layer, step) => this.onHareStep(layer, step),
+      onEquivocator: (who) => this.markMalicious(who),
+      reject: (code) => this.reject(code),
+    })
     this.beacon = new SimBeaconRunner(id, ctx, p, o.genesisId, o.shared)
     this.certifier = new SimCertifier(o.genesisId, p.hare.certifierCommittee, o.shared)
   }
@@ -142,7 +150,7 @@ export class SimConsensusNode implements SimActor {
 
   onMessage(_from: string, m: SimMessage): void {
     if (m.topic === ConsensusTopic.PROPOSAL) this.receiveProposal(m.data)
-    else if (m.topic === ConsensusTopic.HARE) this.receiveHare(m.data)
+    else if (m.topic === ConsensusTopic.HARE) this.hare.receive(m.data, this.currentLayer)
     else if (m.topic === ConsensusTopic.CERTIFY) this.receiveCertify(m.data)
     else if (m.topic === ConsensusTopic.TX) this.admitTx(m.data)
     else if (m.topic.startsWith(BEACON_TOPIC_PREFIX)) {
@@ -247,10 +255,7 @@ export class SimConsensusNode implements SimActor {
     // Two proposals of one identity in a layer: equivocation (go-spacemesh malfeasance, §2.11).
     const slot = `${layer}:${smesherHex}`
     const seen = this.bySmesherLayer.get(slot)
-    if (seen !== undefined && seen !== idHex && !this.malicious.has(smesherHex)) {
-      this.malicious.add(smesherHex)
-      this.counters.equivocators++
-    }
+    if (seen !== undefined && seen !== idHex) this.markMalicious(smesherHex)
     this.bySmesherLayer.set(slot, idHex)
     forLayer.set(idHex, proposal)
     if (!this.ballots.has(ballotHex)) {
@@ -289,7 +294,7 @@ export class SimConsensusNode implements SimActor {
     const p = this.o.preset
     const v = this.view(Math.floor(layer / p.layersPerEpoch))
     const s = this.o.smesher().smesher
-    const session = new HareSession({
+    const config = {
       layer,
       beacon: v.beacon,
       genesisId: this.o.genesisId,
@@ -300,24 +305,21 @@ export class SimConsensusNode implements SimActor {
       validationCache: this.o.shared.hareCache(layer, v.contextKey),
       iterationsLimit: p.hare.iterationsLimit,
       signers: v.own === undefined ? [] : [s.config.seed],
-      isMalicious: (id) => this.malicious.has(hex(id)),
-    })
-    this.sessions.set(layer, session)
-    session.setInitialProposals(this.o.behaviour === 'against' ? [] : this.initialProposals(layer))
-    for (const data of this.early.get(layer) ?? []) this.deliverHare(session, data)
-    this.early.delete(layer)
-    const tick0 = layer * p.layerDurationMs + p.hare.preroundDelayMs
-    const step = (k: number): void => {
-      const out = session.next()
-      for (const data of out.outbound) this.sendHare(data)
-      if (out.coin !== undefined) this.tortoise.onWeakCoin(layer, out.coin)
-      if (out.result !== undefined) this.onHareResult(layer, out.result)
-      if (out.done === 'failed') this.counters.hareFailed++
-      if (out.done === undefined && k < 64)
-        this.ctx.scheduler.at(tick0 + (k + 1) * p.hare.roundDurationMs, () => step(k + 1))
-      else this.sessions.delete(layer)
+      isMalicious: (id: Uint8Array) => this.malicious.has(hex(id)),
     }
-    step(0)
+    this.hare.start(config, this.o.behaviour === 'against' ? [] : this.initialProposals(layer))
+  }
+
+  private onHareStep(layer: number, out: HareStep): void {
+    if (out.coin !== undefined) this.tortoise.onWeakCoin(layer, out.coin)
+    if (out.result !== undefined) this.onHareResult(layer, out.result)
+    if (out.done === 'failed') this.counters.hareFailed++
+  }
+
+  private markMalicious(nodeIdHex: string): void {
+    if (this.malicious.has(nodeIdHex)) return
+    this.malicious.add(nodeIdHex)
+    this.counters.equivocators++
   }
 
   private initialProposals(layer: number): Uint8Array[] {
@@ -326,56 +328,6 @@ export class SimConsensusNode implements SimActor {
       if (!this.malicious.has(hex(x.inner.ballot.smesherId))) out.push(fromHex(idHex))
     }
     return out
-  }
-
-  private sendHare(data: Uint8Array): void {
-    this.ctx.network.broadcast(this.id, { topic: ConsensusTopic.HARE, data })
-    if (this.o.behaviour !== 'equivocate') return
-    // A second, validly signed message for the same round with another value: equivocation.
-    const m = decodeHareMessage(data)
-    const body = {
-      ...m.body,
-      value: { ...m.body.value, proposals: m.body.value.proposals.length > 0 ? [] : [ZERO20] },
-    }
-    const seed = this.o.smesher().smesher.config.seed
-    const signature = signMessage(seed, this.o.genesisId, SigningDomain.HARE, encodeHareSignedBytes(body))
-    this.ctx.network.broadcast(this.id, {
-      topic: ConsensusTopic.HARE,
-      data: encodeHareMessage({ ...m, body, signature }),
-    })
-  }
-
-  private receiveHare(data: Uint8Array): void {
-    let layer: number
-    try {
-      layer = decodeHareMessage(data).body.layer
-    } catch {
-      this.reject('HARE_MALFORMED')
-      return
-    }
-    const session = this.sessions.get(layer)
-    if (session !== undefined) {
-      this.deliverHare(session, data)
-      return
-    }
-    if (layer > this.currentLayer || (layer === this.currentLayer && !this.hareOutput.has(layer))) {
-      const list = this.early.get(layer) ?? []
-      if (list.length < 4096) list.push(data)
-      this.early.set(layer, list)
-    }
-  }
-
-  private deliverHare(session: HareSession, data: Uint8Array): void {
-    const v = session.onMessage(data)
-    if (v.verdict !== 'ACCEPT') {
-      if (v.error.code !== 'DUPLICATE' && v.error.code !== 'AFTER_END') this.reject(`HARE_${v.error.code}`)
-    } else if (v.equivocation !== undefined) {
-      const who = hex(decodeHareMessage(data).sender)
-      if (!this.malicious.has(who)) {
-        this.malicious.add(who)
-        this.counters.equivocators++
-      }
-    }
   }
 
   private onHareResult(layer: number, ids: Uint8Array[]): void {
@@ -434,6 +386,7 @@ export class SimConsensusNode implements SimActor {
   // ---- tortoise → VM ----------------------------------------------------------------------------
 
   private endLayer(layer: number): void {
+    this.hare.endLayer(layer)
     this.tortoise.tallyVotes(layer)
     const u = this.tortoise.updates()
     if (u.revertFrom !== undefined) {
