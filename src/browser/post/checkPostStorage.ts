@@ -29,7 +29,8 @@ export async function checkPostStorage(neededBytes: number): Promise<PostStorage
   return { usage, quota, persisted, neededBytes }
 }
 
-function formatBytes(n: number): string {
+/** Human-readable byte count (binary units), for storage messages here and in the UI. */
+export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`
   const units = ['KiB', 'MiB', 'GiB', 'TiB']
   let v = n / 1024

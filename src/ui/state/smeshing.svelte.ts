@@ -4,6 +4,9 @@ import type { PostInitProgress } from '../../browser/post/PostInitializer.ts'
 import { PostStoreError } from '../../browser/post/PostStoreError.ts'
 import { type PostParams, standalone } from '../../core/params/presets.ts'
 
+/** Byte counts on the smeshing page read as the storage check's messages do. */
+export { formatBytes } from '../../browser/post/checkPostStorage.ts'
+
 export type SmeshingPhase =
   | 'loading'
   | 'idle'
@@ -252,17 +255,4 @@ export class SmeshingState {
       if (setsPhase) this.phase = 'error'
     }
   }
-}
-
-/** Human-readable byte count (binary units). */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  const units = ['KiB', 'MiB', 'GiB', 'TiB']
-  let v = n / 1024
-  let u = 0
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024
-    u++
-  }
-  return `${v.toFixed(1)} ${units[u]}`
 }
