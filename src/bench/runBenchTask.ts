@@ -9,7 +9,7 @@ import { standalone } from '../core/params/presets.ts'
 import { decodePoetProof, verifyPoetProof } from '../core/poet/index.ts'
 import { decodePostProof, verifyPost } from '../core/post/index.ts'
 import { loadPostWasm } from '../post-wasm/loadPostWasm.ts'
-import { type LabelCount, measureWasmLabels } from './measureWasmLabels.ts'
+import { type LabelCount, measureWasmLabels, type WindowEdge } from './measureWasmLabels.ts'
 import { type TimedCalls, timeCalls } from './timeCalls.ts'
 
 export type BenchTask =
@@ -28,7 +28,8 @@ export type BenchTask =
 
 export type BenchResult = TimedCalls | LabelCount
 
-export async function runBenchTask(task: BenchTask): Promise<BenchResult> {
+/** `edge` marks the timed window of `wasmLabels` so the host can read the thread's CPU time. */
+export async function runBenchTask(task: BenchTask, edge?: WindowEdge): Promise<BenchResult> {
   switch (task.kind) {
     case 'poetVerify': {
       const proof = decodePoetProof(hexToBytes(task.proofHex))
@@ -53,6 +54,6 @@ export async function runBenchTask(task: BenchTask): Promise<BenchResult> {
       return timeCalls(() => verifyPost(proof, meta, standalone.post, options), task.runs)
     }
     case 'wasmLabels':
-      return measureWasmLabels(task.n, task.seconds)
+      return measureWasmLabels(task.n, task.seconds, edge)
   }
 }
