@@ -26,7 +26,7 @@ import { computeAtxWeight } from './computeAtxWeight.ts'
 import { computeChallengeHash } from './computeChallengeHash.ts'
 import { isEmptyAtxId } from './isEmptyAtxId.ts'
 import type { MalfeasanceProof } from './malfeasanceCodec.ts'
-import type { NipostVerifiers, PoetProofInfo } from './NipostVerifiers.ts'
+import type { NipostVerifiers, PoetProofInfo, VrfNonceCheck } from './NipostVerifiers.ts'
 import { atxSignedBytes } from './signAtx.ts'
 
 export interface ValidateAtxParameters {
@@ -120,15 +120,10 @@ function check(atx: ActivationTxV1, p: ValidateAtxParameters): AtxHeader {
     commitmentAtxId = challenge.commitmentAtxId!
     checkCommitmentAtx(commitmentAtxId, challenge.publishEpoch, p)
     vrfNonce = inner.vrfNonce!
-    const nonceOk = p.verifiers.verifyVrfNonce({
-      nodeId: smesherId,
-      commitmentAtxId,
-      nonce: vrfNonce,
-      numUnits: inner.numUnits,
-      labelsPerUnit,
-    })
-    if (!nonceOk)
-      throw new AtxValidationError('INVALID_VRF_NONCE', `label at nonce ${vrfNonce} misses the difficulty`)
+    checkVrfNonce(
+      { nodeId: smesherId, commitmentAtxId, nonce: vrfNonce, numUnits: inner.numUnits, labelsPerUnit },
+      p,
+    )
     const initialOk = p.verifiers.verifyPost({
       nodeId: smesherId,
       commitmentAtxId,
@@ -153,15 +148,10 @@ function check(atx: ActivationTxV1, p: ValidateAtxParameters): AtxHeader {
     vrfNonce = inner.vrfNonce ?? prev.vrfNonce
     // A new nonce, or more units than before, must re-prove the nonce (handler_v1 `validateNonInitialAtx`).
     if (inner.vrfNonce !== undefined || inner.numUnits > prev.numUnits) {
-      const nonceOk = p.verifiers.verifyVrfNonce({
-        nodeId: smesherId,
-        commitmentAtxId,
-        nonce: vrfNonce,
-        numUnits: inner.numUnits,
-        labelsPerUnit,
-      })
-      if (!nonceOk)
-        throw new AtxValidationError('INVALID_VRF_NONCE', `label at nonce ${vrfNonce} misses the difficulty`)
+      checkVrfNonce(
+        { nodeId: smesherId, commitmentAtxId, nonce: vrfNonce, numUnits: inner.numUnits, labelsPerUnit },
+        p,
+      )
     }
     effectiveNumUnits = Math.min(prev.numUnits, inner.numUnits)
   }
@@ -245,6 +235,12 @@ function check(atx: ActivationTxV1, p: ValidateAtxParameters): AtxHeader {
     weight: w.weight,
     signature: atx.signature,
   }
+}
+
+/** The label at the VRF nonce meets the difficulty for the declared units (`validateVRFNonce`). */
+function checkVrfNonce(check: VrfNonceCheck, p: ValidateAtxParameters): void {
+  if (!p.verifiers.verifyVrfNonce(check))
+    throw new AtxValidationError('INVALID_VRF_NONCE', `label at nonce ${check.nonce} misses the difficulty`)
 }
 
 /** The commitment ATX is golden, or a known ATX published before this one (`InitialNIPostChallengeV1`). */

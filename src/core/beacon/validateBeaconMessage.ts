@@ -8,7 +8,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { type Codec, DecodeError, decode, encode } from '../codec/index.ts'
 import { hash32 } from '../crypto/hash.ts'
-import { SigningDomain, verifySignature } from '../crypto/signing.ts'
+import { SigningDomain, type SigningDomainValue, verifySignature } from '../crypto/signing.ts'
 import { vrfVerify } from '../crypto/vrf.ts'
 import { BeaconError } from './BeaconError.ts'
 import {
@@ -73,6 +73,19 @@ function identity(ctx: BeaconContext, epoch: number, id: Uint8Array): BeaconIden
   return who
 }
 
+/** A vote's encoded body is signed by its sender under the vote's domain (genesis-prefixed). */
+function checkVoteSignature(
+  ctx: BeaconContext,
+  domain: SigningDomainValue,
+  body: Uint8Array,
+  vote: { readonly smesherId: Uint8Array; readonly signature: Uint8Array },
+  what: string,
+): void {
+  if (!verifySignature(vote.smesherId, ctx.genesisId, domain, body, vote.signature)) {
+    throw new BeaconError('BAD_SIGNATURE', `${what} signature does not verify`)
+  }
+}
+
 /** Throws BeaconError (only) when the payload is not acceptable. */
 export function validateBeaconMessage(
   topic: BeaconTopic,
@@ -110,22 +123,14 @@ function check(topic: BeaconTopic, data: Uint8Array, ctx: BeaconContext): Beacon
       const msg = parse(firstVotingCodec, data)
       const sender = identity(ctx, msg.body.epoch, msg.smesherId)
       const body = encode(firstVotingBodyCodec, msg.body)
-      if (
-        !verifySignature(msg.smesherId, ctx.genesisId, SigningDomain.BEACON_FIRST_MSG, body, msg.signature)
-      ) {
-        throw new BeaconError('BAD_SIGNATURE', 'first vote signature does not verify')
-      }
+      checkVoteSignature(ctx, SigningDomain.BEACON_FIRST_MSG, body, msg, 'first vote')
       return { topic, msg, sender }
     }
     case 'followingVote': {
       const msg = parse(followingVotingCodec, data)
       const sender = identity(ctx, msg.body.epoch, msg.smesherId)
       const body = encode(followingVotingBodyCodec, msg.body)
-      if (
-        !verifySignature(msg.smesherId, ctx.genesisId, SigningDomain.BEACON_FOLLOWUP_MSG, body, msg.signature)
-      ) {
-        throw new BeaconError('BAD_SIGNATURE', 'follow-up vote signature does not verify')
-      }
+      checkVoteSignature(ctx, SigningDomain.BEACON_FOLLOWUP_MSG, body, msg, 'follow-up vote')
       return { topic, msg, sender }
     }
     case 'weakCoin': {

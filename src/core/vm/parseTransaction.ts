@@ -87,41 +87,31 @@ export function parseTransaction(raw: Uint8Array, lookup: AccountLookup): Parsed
   const id = hash32(raw)
   const gasMethod = tx.method
 
+  let signer: AccountTemplate
+  let selfSpawn = false
+  let spawnTarget: AccountTemplate | undefined
+  let spawn: Parameters<typeof computeGas>[3]
   if (tx.method === 'spawn') {
-    const target = spawnedTemplate(tx)
-    const selfSpawn = equalBytes(tx.principal, spawnPrincipal(tx))
-    const signer = selfSpawn ? target : principal.spawned
-    if (signer === undefined)
+    spawnTarget = spawnedTemplate(tx)
+    selfSpawn = equalBytes(tx.principal, spawnPrincipal(tx))
+    const spawner = selfSpawn ? spawnTarget : principal.spawned
+    if (spawner === undefined)
       throw new VmError('NOT_SPAWNED', "an account can't spawn another until it is spawned itself")
-    const gas = computeGas(
-      signer,
-      gasMethod,
-      raw.length,
-      selfSpawn ? { self: true } : { self: false, target },
-    )
-    return {
-      id,
-      raw,
-      tx,
-      principal,
-      signer,
-      selfSpawn,
-      spawnTarget: target,
-      intrinsicGas: gas.intrinsic,
-      maxGas: gas.maxGas,
-      maxSpend: 0n,
-    }
+    signer = spawner
+    spawn = selfSpawn ? { self: true } : { self: false, target: spawnTarget }
+  } else {
+    if (principal.spawned === undefined) throw new VmError('NOT_SPAWNED', 'principal is not spawned')
+    signer = principal.spawned
   }
-  if (principal.spawned === undefined) throw new VmError('NOT_SPAWNED', 'principal is not spawned')
-  const signer = principal.spawned
-  const gas = computeGas(signer, gasMethod, raw.length, undefined)
+  const gas = computeGas(signer, gasMethod, raw.length, spawn)
   return {
     id,
     raw,
     tx,
     principal,
     signer,
-    selfSpawn: false,
+    selfSpawn,
+    ...(spawnTarget === undefined ? {} : { spawnTarget }),
     intrinsicGas: gas.intrinsic,
     maxGas: gas.maxGas,
     maxSpend: tx.method === 'spend' ? tx.args.amount : 0n,
