@@ -12,6 +12,7 @@ import { compact16, compact32, decode, encode, fixedBytes, type Infer, list, str
 
 /** go-spacemesh `scale:"max=1000"` on Certificate.Signatures. */
 export const MAX_CERTIFICATE_SIGNATURES = 1000
+/** go-spacemesh `types.BlockID`: 20 bytes. Ballot votes (mesh/ballotCodec.ts) name blocks with it too. */
 export const BLOCK_ID_LENGTH = 20
 
 export const certifyContentCodec = struct({

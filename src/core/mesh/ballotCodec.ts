@@ -24,6 +24,7 @@ import {
   option,
   struct,
 } from '../codec/index.ts'
+import { BLOCK_ID_LENGTH } from '../hare/certificateCodec.ts'
 
 /** go-spacemesh `scale:"max=25000"`: 10% of the network's 4032 × 50 slots, with margin (ballot.go). */
 export const MAX_ELIGIBILITY_PROOFS = 25_000
@@ -33,7 +34,6 @@ export const MAX_VOTE_EXCEPTIONS = 10_000
 export const MAX_LEGACY_ACTIVE_SET = 1
 
 export const BALLOT_ID_LENGTH = 20
-export const BLOCK_ID_LENGTH = 20
 
 export const voteCodec = struct({
   id: fixedBytes(BLOCK_ID_LENGTH),
