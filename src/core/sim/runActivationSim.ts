@@ -34,6 +34,8 @@ export interface ActivationSimParameters {
   readonly observer?: SimObserver
   /** Scenario step run once the world is built, before any actor starts. */
   readonly setup?: (world: ActivationSimWorld) => void
+  /** Keep running this long past the last epoch (consensus lets its last layers settle). */
+  readonly runPastMs?: number
 }
 
 export interface ActivationSimWorld {
@@ -98,7 +100,7 @@ export function runActivationSim(
   for (const n of nodes) n.start()
   for (const a of extra) a.start()
   const epochMs = preset.layerDurationMs * preset.layersPerEpoch
-  scheduler.runUntil(genesisMs + (p.epochs + 1) * epochMs - 1)
+  scheduler.runUntil(genesisMs + (p.epochs + 1) * epochMs - 1 + (p.runPastMs ?? 0))
 
   return { ...summarizeActivationSim(p.seed, p.epochs, world, stats), world }
 }

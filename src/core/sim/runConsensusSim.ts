@@ -65,6 +65,9 @@ export function runConsensusSim(p: ConsensusSimParameters): ConsensusSimResult &
     i < p.smeshers - byzantine ? 'honest' : behaviours[(i - (p.smeshers - byzantine)) % behaviours.length]!
   const firstLayer = 2 * preset.layersPerEpoch
   const lastLayer = (p.epochs + 1) * preset.layersPerEpoch - 1
+  // Nodes keep running one more epoch so a layer healed late (full mode after a Hare split or a
+  // partition) is settled everywhere before the run is read; the report covers ≤ lastLayer.
+  const tailLayers = preset.layersPerEpoch
   // The activation sim's genesis ID (runActivationSim: golden ATX = blake3("0" ‖ "sim-seed-<seed>")).
   const ascii = (t: string) => Uint8Array.from(t, (c) => c.charCodeAt(0) & 0x7f)
   const genesisId = hash32(ascii('0'), ascii(`sim-seed-${p.seed}`)).slice(0, 20)
@@ -108,6 +111,7 @@ export function runConsensusSim(p: ConsensusSimParameters): ConsensusSimResult &
       max: Math.max(2, Math.floor(preset.hare.roundDurationMs / 3)),
     },
     hooks: { outgoing, link },
+    runPastMs: tailLayers * preset.layerDurationMs,
     extraActors: (ctx: SimContext) => {
       layerNow.get = () => Math.floor(ctx.scheduler.now / preset.layerDurationMs)
       generator = new SimTxGenerator(
@@ -137,7 +141,7 @@ export function runConsensusSim(p: ConsensusSimParameters): ConsensusSimResult &
               genesisState,
               vm: { genesisId, blockGasLimit: preset.vm.blockGasLimit, layerSubsidy: preset.vm.layerSubsidy },
               firstLayer,
-              lastLayer,
+              lastLayer: lastLayer + tailLayers,
               txsPerProposal: 100,
             },
           ),

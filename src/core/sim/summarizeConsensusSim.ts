@@ -19,7 +19,7 @@ export interface ConsensusSimResult {
   readonly byzantineWeight: number
   readonly epochs: number
   readonly firstLayer: number
-  /** Layers every honest node has decided: firstLayer .. lastLayer − zdist. */
+  /** Layers reported: firstLayer .. the last layer of the last epoch (the run goes one epoch on). */
   readonly layers: number
   readonly honestAgree: boolean
   /** Layers on which at least two honest nodes differ (block or root). */
@@ -58,9 +58,8 @@ export function summarizeConsensusSim(
 ): ConsensusSimResult {
   const honest = world.nodes.filter((n) => n.o.behaviour === 'honest')
   const ref = honest[0]
-  // The last zdist layers may still wait for a Hare output at some node when the run stops; every
-  // node has decided the layers before (a missing output counts as empty after zdist).
-  const settled = l.lastLayer - (ref?.o.preset.tortoise.zdist ?? 0)
+  // Reported layers end at lastLayer; the nodes ran an epoch beyond it, so these are settled.
+  const settled = l.lastLayer
   const settledOf = (n: SimConsensusNode) => n.ledger.layers.filter((x) => x.layer <= settled)
   const history = ref === undefined ? [] : settledOf(ref)
   const disagreeing = new Set<number>()
