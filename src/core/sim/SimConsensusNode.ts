@@ -59,7 +59,6 @@ export interface SimConsensusCounters {
   equivocators: number
 }
 
-
 export class SimConsensusNode implements SimActor {
   readonly tortoise: Tortoise
   readonly ledger: SimLedger
