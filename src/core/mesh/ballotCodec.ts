@@ -28,7 +28,7 @@ import { BLOCK_ID_LENGTH } from '../hare/certificateCodec.ts'
 
 /** go-spacemesh `scale:"max=25000"`: 10% of the network's 4032 × 50 slots, with margin (ballot.go). */
 export const MAX_ELIGIBILITY_PROOFS = 25_000
-/** go-spacemesh `scale:"max=10000"` on each vote list: one block per layer in a 10k-layer window. */
+/** go-spacemesh `scale:"max=10000"` on each vote list: one block per layer in a window of 10k layers. */
 export const MAX_VOTE_EXCEPTIONS = 10_000
 /** Legacy field, replaced by EpochData.ActiveSetHash; `scale:"max=1"`. */
 export const MAX_LEGACY_ACTIVE_SET = 1
