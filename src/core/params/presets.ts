@@ -238,30 +238,10 @@ export const testnet: Preset = Object.freeze({
   }),
   // config/presets/testnet.go: hare3.DefaultConfig, ConfidenceParam 20, Certificate 200, Beacon.
   layerAvgSize: 50,
-  hare: Object.freeze({
-    committee: 800,
-    leaders: 5,
-    iterationsLimit: 4,
-    preroundDelayMs: 25_000,
-    roundDurationMs: 12_000,
-    confidenceParam: 20,
-    certifierCommittee: 200,
-  }),
-  beacon: Object.freeze({
-    kappa: 40,
-    q: [1, 3] as const,
-    theta: [1, 4] as const,
-    roundsNumber: 20,
-    gracePeriodMs: 10 * minute,
-    proposalDurationMs: 4 * minute,
-    firstVotingRoundDurationMs: 30 * minute,
-    votingRoundDurationMs: 4 * minute,
-    weakCoinRoundDurationMs: 4 * minute,
-    votesLimit: 100,
-    beaconSyncWeightUnits: 800,
-  }),
-  // Mainnet's block gas limit; a flat subsidy near mainnet's initial rate.
-  vm: Object.freeze({ blockGasLimit: 100_107_000n, layerSubsidy: 477_618_397_593n }),
+  hare: Object.freeze({ ...mainnet.hare, committee: 800, confidenceParam: 20 }),
+  beacon: Object.freeze({ ...mainnet.beacon, roundsNumber: 20 }),
+  // Mainnet's block gas limit and its first-layer subsidy, flat.
+  vm: mainnet.vm,
 })
 
 /** Modelled on go-spacemesh `config/presets/standalone.go`: 6 s layers, 10 per epoch. */
