@@ -337,8 +337,12 @@ export const sim: Preset = Object.freeze({
     maxExceptions: 1000,
     badBeaconVoteDelayLayers: 16,
   }),
+  // 20 proposals a layer (mainnet 50): with 5, a layer often carries only two or three
+  // eligibilities, too little good weight for the Tortoise to verify it within hdist (3); honest
+  // nodes then fall back to full mode and the weak coin and may drop a certified block. 20 keeps a
+  // layer's weight within ~±25% of its expectation.
+  layerAvgSize: 20,
   // Tiny: a whole hare run (preround + 4 iterations × 7 rounds × 25 ms) fits in one 1 s layer.
-  layerAvgSize: 5,
   hare: Object.freeze({
     committee: 20,
     leaders: 3,

@@ -40,14 +40,6 @@ export interface ConsensusSimParameters {
   readonly networkDelayMs?: { readonly min: number; readonly max: number }
 }
 
-/**
- * The sim preset with more proposals per layer: with `layerAvgSize` 5 a layer often carries two or
- * three eligibilities, too little good weight for the Tortoise to verify it within `hdist` (3);
- * honest nodes then fall back to full mode and the weak coin and may drop a certified block.
- * 20 keeps a layer's weight within ~±25% of its expectation (mainnet uses 50).
- */
-export const simConsensusPreset: Preset = Object.freeze({ ...sim, layerAvgSize: 20 })
-
 const TOPICS = new Set<string>(Object.values(ConsensusTopic))
 const isConsensusTopic = (t: string) => TOPICS.has(t) || t.startsWith(BEACON_TOPIC_PREFIX)
 
@@ -58,7 +50,7 @@ export function runConsensusSim(p: ConsensusSimParameters): ConsensusSimResult &
     smeshers: readonly SimSmesherNode[]
   }
 } {
-  const preset = p.preset ?? simConsensusPreset
+  const preset = p.preset ?? sim
   const byzantine = Math.min(p.byzantine ?? 0, p.smeshers)
   const behaviours = p.behaviours ?? BYZANTINE_BEHAVIOURS
   const behaviourOf = (i: number): ConsensusBehaviour =>
