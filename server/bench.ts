@@ -10,6 +10,7 @@ const benches: Array<() => Promise<Bench>> = [
   () => import('./bench/poet.ts'),
   () => import('./bench/prove.ts'),
   () => import('./bench/sim.ts'),
+  () => import('./bench/curve.ts'),
   () => import('./bench/browser.ts'),
 ]
 

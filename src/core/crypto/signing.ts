@@ -13,8 +13,13 @@
  * is checked. @noble/curves with `zip215: false` implements exactly this set; its default
  * (ZIP-215) would accept signatures go-spacemesh rejects, and a light client that accepted them
  * could be fed a different history than the nodes agree on.
+ *
+ * With a `CurveKernel` installed (curveKernel.ts) the point arithmetic runs there instead; the
+ * results are byte-identical (signing.test.ts runs both paths).
  */
 import { ed25519 } from '@noble/curves/ed25519.js'
+import { currentCurveKernel } from './curveKernel.ts'
+import { kernelPublicKey, kernelSign, kernelVerify } from './kernelEd25519.ts'
 
 /** go-spacemesh `signing.Domain`. */
 export const SigningDomain = {
@@ -58,7 +63,13 @@ function domainBody(genesisId: Uint8Array, domain: number, message: Uint8Array):
 /** The 32-byte ed25519 public key (the node ID, or a wallet key) of a 32-byte secret seed. */
 export function publicKeyFromSeed(seed: Uint8Array): Uint8Array {
   checkBytes(seed, SECRET_SEED_LENGTH, 'seed')
-  return ed25519.getPublicKey(seed)
+  const kernel = currentCurveKernel()
+  return kernel === undefined ? ed25519.getPublicKey(seed) : kernelPublicKey(kernel, seed)
+}
+
+function sign(body: Uint8Array, seed: Uint8Array): Uint8Array {
+  const kernel = currentCurveKernel()
+  return kernel === undefined ? ed25519.sign(body, seed) : kernelSign(kernel, seed, body)
 }
 
 /** Signs `genesisId ‖ domain ‖ message` (go-spacemesh `EdSigner.Sign`). */
@@ -71,7 +82,7 @@ export function signMessage(
   checkBytes(seed, SECRET_SEED_LENGTH, 'seed')
   checkBytes(genesisId, GENESIS_ID_LENGTH, 'genesisId')
   checkDomain(domain)
-  return ed25519.sign(domainBody(genesisId, domain, message), seed)
+  return sign(domainBody(genesisId, domain, message), seed)
 }
 
 /**
@@ -88,6 +99,8 @@ function verifyStrict(publicKey: Uint8Array, body: Uint8Array, signature: Uint8A
   if (!(publicKey instanceof Uint8Array) || publicKey.length !== PUBLIC_KEY_LENGTH) return false
   if (!(signature instanceof Uint8Array) || signature.length !== SIGNATURE_LENGTH) return false
   try {
+    const kernel = currentCurveKernel()
+    if (kernel !== undefined) return kernelVerify(kernel, publicKey, body, signature)
     return ed25519.verify(signature, body, publicKey, { zip215: false })
   } catch {
     return false
@@ -123,7 +136,7 @@ export function signTransaction(
   rawTxWithoutSignature: Uint8Array,
 ): Uint8Array {
   checkBytes(seed, SECRET_SEED_LENGTH, 'seed')
-  return ed25519.sign(transactionSigningBody(genesisId, rawTxWithoutSignature), seed)
+  return sign(transactionSigningBody(genesisId, rawTxWithoutSignature), seed)
 }
 
 /** Checks one transaction signature (single-sig, or one part of a multisig). */

@@ -21,10 +21,15 @@
  * key and Gamma must be canonical encodings, the key must not be of small order (§5.4.5
  * ECVRF_validate_key), and s must be below L. Malformed input is `false`, never a throw: proofs
  * arrive from the network.
+ *
+ * With a `CurveKernel` installed (curveKernel.ts) the point arithmetic runs there (kernelVrf.ts);
+ * proofs and verdicts are byte-identical to the @noble/curves path below, the reference.
  */
 import { ed25519, ed25519_hasher } from '@noble/curves/ed25519.js'
 import { sha512 } from '@noble/hashes/sha2.js'
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js'
+import { currentCurveKernel } from './curveKernel.ts'
+import { kernelVrfProve, kernelVrfVerify } from './kernelVrf.ts'
 
 export const VRF_PROOF_LENGTH = 80
 export const VRF_OUTPUT_LENGTH = 64
@@ -61,6 +66,8 @@ export function vrfProve(secretSeed: Uint8Array, alpha: Uint8Array): Uint8Array 
   if (!(secretSeed instanceof Uint8Array) || secretSeed.length !== 32) {
     throw new RangeError(`secretSeed: expected 32 bytes, got ${secretSeed?.length}`)
   }
+  const kernel = currentCurveKernel()
+  if (kernel !== undefined) return kernelVrfProve(kernel, secretSeed, alpha)
   const { prefix, scalar: x, pointBytes: pk } = ed25519.utils.getExtendedPublicKey(secretSeed)
   const H = encodeToCurve(pk, alpha)
   const hBytes = H.toBytes()
@@ -96,6 +103,15 @@ function decodeProof(proof: Uint8Array): DecodedProof | undefined {
 export function vrfVerify(publicKey: Uint8Array, alpha: Uint8Array, proof: Uint8Array): boolean {
   if (!(publicKey instanceof Uint8Array) || publicKey.length !== 32 || !(alpha instanceof Uint8Array))
     return false
+  const kernel = currentCurveKernel()
+  if (kernel !== undefined) {
+    if (!(proof instanceof Uint8Array) || proof.length !== VRF_PROOF_LENGTH) return false
+    try {
+      return kernelVrfVerify(kernel, publicKey, alpha, proof)
+    } catch {
+      return false
+    }
+  }
   const decoded = decodeProof(proof)
   if (decoded === undefined) return false
   try {
@@ -116,10 +132,16 @@ export function vrfVerify(publicKey: Uint8Array, alpha: Uint8Array, proof: Uint8
  * malformed one throws RangeError. go-spacemesh itself reads the proof bytes, not this hash.
  */
 export function vrfProofToHash(proof: Uint8Array): Uint8Array {
-  const decoded = decodeProof(proof)
-  if (decoded === undefined)
-    throw new RangeError('proof: not an 80-byte ECVRF proof with canonical Gamma and s < L')
-  return sha512(
-    concatBytes(Uint8Array.of(SUITE, 0x03), decoded.gamma.clearCofactor().toBytes(), Uint8Array.of(0)),
-  )
+  const kernel = currentCurveKernel()
+  const malformed = 'proof: not an 80-byte ECVRF proof with canonical Gamma and s < L'
+  let gamma8: Uint8Array | undefined
+  if (kernel !== undefined) {
+    if (!(proof instanceof Uint8Array) || proof.length !== VRF_PROOF_LENGTH) throw new RangeError(malformed)
+    if (leToBigint(proof.subarray(48, 80)) >= L) throw new RangeError(malformed)
+    gamma8 = kernel.mulCofactor(proof.subarray(0, 32))
+  } else {
+    gamma8 = decodeProof(proof)?.gamma.clearCofactor().toBytes()
+  }
+  if (gamma8 === undefined) throw new RangeError(malformed)
+  return sha512(concatBytes(Uint8Array.of(SUITE, 0x03), gamma8, Uint8Array.of(0)))
 }

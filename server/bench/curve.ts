@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+import { type CurveKernel, useCurveKernel } from '../../src/core/crypto/curveKernel.ts'
+import { publicKeyFromSeed, signMessage, verifySignature } from '../../src/core/crypto/signing.ts'
+import { vrfProve, vrfVerify } from '../../src/core/crypto/vrf.ts'
+import { instantiateCurveKernel } from '../../src/curve-wasm/instantiateCurveKernel.ts'
+
+export const name = 'curve'
+
+type Op = { op: string; run(i: number): unknown }
+
+const GENESIS = new Uint8Array(20).fill(1)
+const KEYS = 16
+
+/** Mean microseconds per call of `op` over about `ms` milliseconds, after a warm-up. */
+function measure(op: Op, ms: number): number {
+  for (let i = 0; i < 20; i++) op.run(i)
+  let calls = 0
+  const start = performance.now()
+  let now = start
+  while (now - start < ms) {
+    for (let j = 0; j < 10; j++) op.run(calls++)
+    now = performance.now()
+  }
+  return ((now - start) * 1000) / calls
+}
+
+/**
+ * ed25519 sign/verify and ECVRF prove/verify (src/core/crypto) with the @noble/curves reference
+ * path against the curve.wasm kernel, in alternating slices on the same core so load on the
+ * machine hits both sides alike. Target: every ratio ≥ 10.
+ */
+export async function run(): Promise<void> {
+  const kernel: CurveKernel = instantiateCurveKernel(
+    readFileSync(new URL('../../src/curve-wasm/curve.wasm', import.meta.url)),
+  )
+  const seeds = Array.from({ length: KEYS }, (_, i) => new Uint8Array(32).fill(i + 1))
+  const keys = seeds.map((seed) => publicKeyFromSeed(seed))
+  const messages = seeds.map((_, i) => new Uint8Array(48).fill(i * 3))
+  const signatures = seeds.map((seed, i) => signMessage(seed, GENESIS, 2, messages[i]!))
+  const proofs = seeds.map((seed, i) => vrfProve(seed, messages[i]!))
+  const at = (i: number) => i % KEYS
+  const ops: Op[] = [
+    { op: 'sign', run: (i) => signMessage(seeds[at(i)]!, GENESIS, 2, messages[at(i)]!) },
+    {
+      op: 'verify',
+      run: (i) => verifySignature(keys[at(i)]!, GENESIS, 2, messages[at(i)]!, signatures[at(i)]!),
+    },
+    { op: 'vrfProve', run: (i) => vrfProve(seeds[at(i)]!, messages[at(i)]!) },
+    { op: 'vrfVerify', run: (i) => vrfVerify(keys[at(i)]!, messages[at(i)]!, proofs[at(i)]!) },
+  ]
+  const sliceMs = Number(process.env.CURVE_BENCH_MS ?? 400)
+  const rounds = 3
+  console.log('op         noble µs/op  kernel µs/op  ratio')
+  try {
+    for (const op of ops) {
+      const noble: number[] = []
+      const wasm: number[] = []
+      for (let r = 0; r < rounds; r++) {
+        useCurveKernel(undefined)
+        noble.push(measure(op, sliceMs))
+        useCurveKernel(kernel)
+        wasm.push(measure(op, sliceMs))
+      }
+      const n = noble.reduce((a, b) => a + b) / rounds
+      const w = wasm.reduce((a, b) => a + b) / rounds
+      console.log(
+        `${op.op.padEnd(10)} ${n.toFixed(1).padStart(11)}  ${w.toFixed(1).padStart(12)}  ${(n / w).toFixed(1).padStart(5)}×`,
+      )
+    }
+  } finally {
+    useCurveKernel(undefined)
+  }
+}

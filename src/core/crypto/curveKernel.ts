@@ -1,0 +1,61 @@
+/**
+ * An optional accelerator for the edwards25519 point arithmetic behind `signing.ts` and `vrf.ts`.
+ *
+ * The core stays pure: it never loads WebAssembly itself. A composition root (the CLI, a bench,
+ * the vitest setup, a browser worker) instantiates an implementation — `src/curve-wasm` compiles
+ * one from Rust — and installs it with `useCurveKernel`. Without one, the @noble/curves code in
+ * signing.ts and vrf.ts runs; that path is the reference, and the tests check that both produce
+ * byte-identical signatures, proofs and verdicts. Installing a kernel therefore changes speed,
+ * never results, which is why it may live in module state.
+ *
+ * The operations are coarse so that one call does a whole verification's point work. Hashing
+ * (SHA-512, hash_to_field) and the one multiply-add mod L per signature stay in TypeScript.
+ * Scalars are 32-byte little-endian integers; a kernel may reject one ≥ 2^255 by throwing
+ * (callers pass values reduced mod L), but must never throw on any point or signature bytes.
+ */
+
+export interface CurveKernel {
+  /** The canonical encoding of [scalar]B (B the ed25519 base point); scalar below 2^255. */
+  mulBase(scalar: Uint8Array): Uint8Array
+  /**
+   * curve25519-voi's VerifyOptionsDefault equation for a signature (R, s) by A with the challenge
+   * k = SHA-512(R ‖ A ‖ M) mod L: false unless A and R are canonical point encodings, A is not of
+   * small order and s < L, and then whether [8]([s]B − R − [k]A) is the identity.
+   */
+  verifyEd25519(publicKey: Uint8Array, r: Uint8Array, s: Uint8Array, k: Uint8Array): boolean
+  /**
+   * ECVRF prove, first half: H = encode_to_curve's map_to_curve(u) with the cofactor cleared
+   * (u the 32-byte little-endian field element from hash_to_field, below p) and Gamma = [x]H.
+   */
+  vrfGamma(x: Uint8Array, u: Uint8Array): { h: Uint8Array; gamma: Uint8Array }
+  /** ECVRF prove, second half: [k]B and [k]H for the nonce k and the H of `vrfGamma`. */
+  vrfNonce(k: Uint8Array, h: Uint8Array): { kB: Uint8Array; kH: Uint8Array }
+  /**
+   * ECVRF verify's point work: undefined unless the public key and Gamma are canonical, the key
+   * is not of small order and s < L; else H = map_to_curve(u), U = [s]B − [c]Y and
+   * V = [s]H − [c]Gamma. `c` is the 16-byte challenge.
+   */
+  vrfVerifyPoints(
+    publicKey: Uint8Array,
+    gamma: Uint8Array,
+    c: Uint8Array,
+    s: Uint8Array,
+    u: Uint8Array,
+  ): { h: Uint8Array; u: Uint8Array; v: Uint8Array } | undefined
+  /** [8]P for a canonical point encoding, undefined for anything else. */
+  mulCofactor(point: Uint8Array): Uint8Array | undefined
+}
+
+let installed: CurveKernel | undefined
+
+/** Installs (or, with undefined, removes) the accelerator; returns the one it replaced. */
+export function useCurveKernel(kernel: CurveKernel | undefined): CurveKernel | undefined {
+  const previous = installed
+  installed = kernel
+  return previous
+}
+
+/** The installed accelerator, if any. */
+export function currentCurveKernel(): CurveKernel | undefined {
+  return installed
+}

@@ -1,0 +1,118 @@
+/**
+ * Binding for `curve.wasm` (built from `wasm/curve/`, see wasm/README.md): the edwards25519 point
+ * arithmetic behind ed25519 and ECVRF as a `CurveKernel` for `useCurveKernel`. Calls are
+ * synchronous; each kernel owns one instance, whose 256-byte I/O area holds the operands.
+ */
+import type { CurveKernel } from '../core/crypto/curveKernel.ts'
+
+type Exports = {
+  memory: WebAssembly.Memory
+  io(): number
+  init(): void
+  base_mul(s: number, out: number): number
+  ed25519_verify(a: number, r: number, s: number, k: number): number
+  vrf_gamma(x: number, u: number, out: number): number
+  vrf_nonce(k: number, h: number, out: number): number
+  vrf_verify(pk: number, gamma: number, c: number, s: number, u: number, out: number): number
+  mul_cofactor(p: number, out: number): number
+}
+
+// Offsets in the I/O area: five 32-byte operands, then up to 96 bytes of output.
+const IN = [0, 32, 64, 96, 128] as const
+const OUT = 160
+
+function isBytes(value: unknown, length: number): value is Uint8Array {
+  return value instanceof Uint8Array && value.length === length
+}
+
+function checkScalar(value: Uint8Array, name: string): void {
+  if (!(value instanceof Uint8Array) || value.length !== 32) {
+    throw new RangeError(`${name}: expected 32-byte scalar, got ${(value as Uint8Array | undefined)?.length}`)
+  }
+  if (value[31]! >= 0x80) throw new RangeError(`${name}: expected a scalar below 2^255, got bit 255 set`)
+}
+
+/** Wraps an instance of curve.wasm (from `WebAssembly.instantiate` or `new WebAssembly.Instance`). */
+export function curveKernelFromInstance(instance: WebAssembly.Instance): CurveKernel {
+  const x = instance.exports as unknown as Exports
+  x.init()
+  const base = x.io()
+  let view = new Uint8Array(x.memory.buffer, base, 256)
+  function io(): Uint8Array {
+    if (view.buffer !== x.memory.buffer) view = new Uint8Array(x.memory.buffer, base, 256)
+    return view
+  }
+  function put(slot: number, bytes: Uint8Array): void {
+    io().set(bytes, IN[slot])
+  }
+  function out(offset: number): Uint8Array {
+    return io().slice(OUT + offset, OUT + offset + 32)
+  }
+
+  return {
+    mulBase(scalar) {
+      checkScalar(scalar, 'scalar')
+      put(0, scalar)
+      x.base_mul(IN[0], OUT)
+      return out(0)
+    },
+    verifyEd25519(publicKey, r, s, k) {
+      if (!isBytes(publicKey, 32) || !isBytes(r, 32) || !isBytes(s, 32) || !isBytes(k, 32)) return false
+      put(0, publicKey)
+      put(1, r)
+      put(2, s)
+      put(3, k)
+      return x.ed25519_verify(IN[0], IN[1], IN[2], IN[3]) === 1
+    },
+    vrfGamma(scalar, u) {
+      checkScalar(scalar, 'x')
+      if (!isBytes(u, 32))
+        throw new RangeError(`u: expected 32 bytes, got ${(u as Uint8Array | undefined)?.length}`)
+      put(0, scalar)
+      put(1, u)
+      if (x.vrf_gamma(IN[0], IN[1], OUT) !== 0) {
+        throw new RangeError('u: expected a field element below 2^255 - 19')
+      }
+      return { h: out(0), gamma: out(32) }
+    },
+    vrfNonce(k, h) {
+      checkScalar(k, 'k')
+      if (!isBytes(h, 32))
+        throw new RangeError(`h: expected 32 bytes, got ${(h as Uint8Array | undefined)?.length}`)
+      put(0, k)
+      put(1, h)
+      if (x.vrf_nonce(IN[0], IN[1], OUT) !== 0) {
+        throw new RangeError('h: expected a canonical point encoding')
+      }
+      return { kB: out(0), kH: out(32) }
+    },
+    vrfVerifyPoints(publicKey, gamma, c, s, u) {
+      if (!isBytes(publicKey, 32) || !isBytes(gamma, 32) || !isBytes(c, 16) || !isBytes(s, 32))
+        return undefined
+      if (!isBytes(u, 32)) return undefined
+      put(0, publicKey)
+      put(1, gamma)
+      const mem = io()
+      mem.fill(0, IN[2], IN[2] + 32)
+      mem.set(c, IN[2])
+      put(3, s)
+      put(4, u)
+      const ok = x.vrf_verify(IN[0], IN[1], IN[2], IN[3], IN[4], OUT)
+      return ok === 1 ? { h: out(0), u: out(32), v: out(64) } : undefined
+    },
+    mulCofactor(point) {
+      if (!isBytes(point, 32)) return undefined
+      put(0, point)
+      return x.mul_cofactor(IN[0], OUT) === 0 ? out(0) : undefined
+    },
+  }
+}
+
+/**
+ * Compiles and instantiates curve.wasm synchronously (Node, workers; a browser main thread
+ * should use `loadCurveKernel`, since large synchronous compiles are refused there).
+ */
+export function instantiateCurveKernel(source: BufferSource | WebAssembly.Module): CurveKernel {
+  const module = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source)
+  return curveKernelFromInstance(new WebAssembly.Instance(module, {}))
+}

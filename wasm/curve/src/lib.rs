@@ -1,0 +1,204 @@
+//! edwards25519 point arithmetic for ed25519 (RFC 8032) and ECVRF-EDWARDS25519-SHA512-ELL2
+//! (RFC 9381), called from `src/curve-wasm/instantiateCurveKernel.ts`. Hashing and the scalar
+//! arithmetic mod L stay in TypeScript; this module decodes, adds, multiplies and encodes points.
+//! See wasm/README.md for the exports.
+#![no_std]
+
+mod consts;
+mod elligator;
+mod field;
+mod point;
+
+use field::Fe;
+use point::{BaseTable, Constants, Ext};
+
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
+
+/// Inputs and outputs: callers write operands here; every pointer argument is an offset into it.
+static mut IO: [u8; 256] = [0; 256];
+static mut BASE: Option<BaseTable> = None;
+
+struct Ctx {
+    c: Constants,
+    base: &'static BaseTable,
+}
+
+fn ctx() -> Ctx {
+    let c = point::constants();
+    // Single-threaded wasm instance: the table is built once, on the first call.
+    let base = unsafe {
+        if BASE.is_none() {
+            BASE = Some(point::base_table(&c));
+        }
+        match &BASE {
+            Some(b) => b,
+            None => core::arch::wasm32::unreachable(),
+        }
+    };
+    Ctx { c, base }
+}
+
+fn read32(ptr: usize) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    unsafe {
+        out.copy_from_slice(&IO[ptr..ptr + 32]);
+    }
+    out
+}
+
+fn write32(ptr: usize, b: &[u8; 32]) {
+    unsafe {
+        IO[ptr..ptr + 32].copy_from_slice(b);
+    }
+}
+
+/// Whether a 32-byte little-endian scalar is below L.
+fn below_l(s: &[u8; 32]) -> bool {
+    let mut i = 32;
+    while i > 0 {
+        i -= 1;
+        if s[i] != consts::L[i] {
+            return s[i] < consts::L[i];
+        }
+    }
+    false
+}
+
+fn below_2_255(s: &[u8; 32]) -> bool {
+    s[31] < 0x80
+}
+
+/// Address of the 256-byte I/O area.
+#[no_mangle]
+pub extern "C" fn io() -> *mut u8 {
+    unsafe { IO.as_mut_ptr() }
+}
+
+/// Builds the base-point table (otherwise built by the first call that needs it).
+#[no_mangle]
+pub extern "C" fn init() {
+    let _ = ctx();
+}
+
+/// [s]B → out. rc 0 ok, 1 s ≥ 2^255.
+#[no_mangle]
+pub extern "C" fn base_mul(s: usize, out: usize) -> i32 {
+    let x = ctx();
+    let s = read32(s);
+    if !below_2_255(&s) {
+        return 1;
+    }
+    write32(out, &point::mul_base(x.base, &s).encode());
+    0
+}
+
+/// Strict cofactored ed25519 verification equation (curve25519-voi's VerifyOptionsDefault):
+/// canonical A and R, A not of small order, s < L, [8]([s]B - R - [k]A) = 0. k < 2^255 is
+/// SHA-512(R ‖ A ‖ M) mod L. 1 valid, 0 not.
+#[no_mangle]
+pub extern "C" fn ed25519_verify(a: usize, r: usize, s: usize, k: usize) -> i32 {
+    let x = ctx();
+    let s = read32(s);
+    let k = read32(k);
+    if !below_l(&s) || !below_2_255(&k) {
+        return 0;
+    }
+    let a = match Ext::decode(&read32(a), &x.c) {
+        Some(p) => p,
+        None => return 0,
+    };
+    let r = match Ext::decode(&read32(r), &x.c) {
+        Some(p) => p,
+        None => return 0,
+    };
+    if a.is_small_order() {
+        return 0;
+    }
+    let sb = point::mul_base(x.base, &s);
+    let ka = point::mul(&a, &k, &x.c);
+    let p = sb.sub(&r.to_cached(&x.c)).sub(&ka.to_cached(&x.c));
+    p.mul_by_cofactor().is_identity() as i32
+}
+
+/// ECVRF prove, first half: H = map_to_curve(u) with the cofactor cleared, Gamma = [x]H.
+/// out = H ‖ Gamma. rc 0 ok, 1 u not below p or x ≥ 2^255.
+#[no_mangle]
+pub extern "C" fn vrf_gamma(xs: usize, u: usize, out: usize) -> i32 {
+    let x = ctx();
+    let s = read32(xs);
+    let u = read32(u);
+    if !below_2_255(&s) || u[31] >= 0x80 || !field::is_canonical(&u) {
+        return 1;
+    }
+    let h = elligator::map_to_curve(&Fe::from_bytes(&u), &x.c);
+    write32(out, &h.encode());
+    write32(out + 32, &point::mul(&h, &s, &x.c).encode());
+    0
+}
+
+/// ECVRF prove, second half: out = [k]B ‖ [k]H for the nonce k. rc 0 ok, 1 bad H or k ≥ 2^255.
+#[no_mangle]
+pub extern "C" fn vrf_nonce(k: usize, h: usize, out: usize) -> i32 {
+    let x = ctx();
+    let k = read32(k);
+    if !below_2_255(&k) {
+        return 1;
+    }
+    let h = match Ext::decode(&read32(h), &x.c) {
+        Some(p) => p,
+        None => return 1,
+    };
+    write32(out, &point::mul_base(x.base, &k).encode());
+    write32(out + 32, &point::mul(&h, &k, &x.c).encode());
+    0
+}
+
+/// ECVRF verify point work (RFC 9381 §5.3 steps 4-7 with voi's checks): canonical pk and Gamma,
+/// pk not of small order, s < L; H = map_to_curve(u), U = [s]B - [c]Y, V = [s]H - [c]Gamma.
+/// `c` is 32 bytes (the 16-byte challenge zero-extended). out = H ‖ U ‖ V; 1 ok, 0 invalid.
+#[no_mangle]
+pub extern "C" fn vrf_verify(pk: usize, gamma: usize, c: usize, s: usize, u: usize, out: usize) -> i32 {
+    let x = ctx();
+    let s = read32(s);
+    let ch = read32(c);
+    let u = read32(u);
+    if !below_l(&s) || !below_2_255(&ch) || u[31] >= 0x80 || !field::is_canonical(&u) {
+        return 0;
+    }
+    let y = match Ext::decode(&read32(pk), &x.c) {
+        Some(p) => p,
+        None => return 0,
+    };
+    if y.is_small_order() {
+        return 0;
+    }
+    let g = match Ext::decode(&read32(gamma), &x.c) {
+        Some(p) => p,
+        None => return 0,
+    };
+    let h = elligator::map_to_curve(&Fe::from_bytes(&u), &x.c);
+    let cy = point::mul(&y, &ch, &x.c);
+    let uu = point::mul_base(x.base, &s).sub(&cy.to_cached(&x.c));
+    let minus_g = Ext { x: g.x.neg(), y: g.y, z: g.z, t: g.t.neg() };
+    let vv = point::mul2(&h, &s, &minus_g, &ch, &x.c);
+    write32(out, &h.encode());
+    write32(out + 32, &uu.encode());
+    write32(out + 64, &vv.encode());
+    1
+}
+
+/// [8]P of a canonical encoding (ECVRF_proof_to_hash's cofactor multiple). rc 0 ok, 1 bad P.
+#[no_mangle]
+pub extern "C" fn mul_cofactor(p: usize, out: usize) -> i32 {
+    let x = ctx();
+    match Ext::decode(&read32(p), &x.c) {
+        Some(q) => {
+            write32(out, &q.mul_by_cofactor().encode());
+            0
+        }
+        None => 1,
+    }
+}
