@@ -15,11 +15,18 @@ type Exports = {
   vrf_nonce(k: number, h: number, out: number): number
   vrf_verify(pk: number, gamma: number, c: number, s: number, u: number, out: number): number
   mul_cofactor(p: number, out: number): number
+  sha512_reset(): void
+  sha512_update(ptr: number, len: number): void
+  sha512_finish(out: number): void
 }
 
-// Offsets in the I/O area: five 32-byte operands, then up to 96 bytes of output.
+// Offsets in the 1024-byte I/O area: five 32-byte operands, up to 96 bytes of output, then
+// chunks of hash input.
+const IO_LENGTH = 1024
 const IN = [0, 32, 64, 96, 128] as const
 const OUT = 160
+const CHUNK = 256
+const CHUNK_LENGTH = IO_LENGTH - CHUNK
 
 function isBytes(value: unknown, length: number): value is Uint8Array {
   return value instanceof Uint8Array && value.length === length
@@ -37,9 +44,9 @@ export function curveKernelFromInstance(instance: WebAssembly.Instance): CurveKe
   const x = instance.exports as unknown as Exports
   x.init()
   const base = x.io()
-  let view = new Uint8Array(x.memory.buffer, base, 256)
+  let view = new Uint8Array(x.memory.buffer, base, IO_LENGTH)
   function io(): Uint8Array {
-    if (view.buffer !== x.memory.buffer) view = new Uint8Array(x.memory.buffer, base, 256)
+    if (view.buffer !== x.memory.buffer) view = new Uint8Array(x.memory.buffer, base, IO_LENGTH)
     return view
   }
   function put(slot: number, bytes: Uint8Array): void {
@@ -50,6 +57,19 @@ export function curveKernelFromInstance(instance: WebAssembly.Instance): CurveKe
   }
 
   return {
+    sha512(...parts) {
+      x.sha512_reset()
+      for (const part of parts) {
+        if (!(part instanceof Uint8Array)) throw new TypeError('sha512: expected Uint8Array parts')
+        for (let at = 0; at < part.length; at += CHUNK_LENGTH) {
+          const chunk = part.subarray(at, at + CHUNK_LENGTH)
+          io().set(chunk, CHUNK)
+          x.sha512_update(CHUNK, chunk.length)
+        }
+      }
+      x.sha512_finish(OUT)
+      return io().slice(OUT, OUT + 64)
+    },
     mulBase(scalar) {
       checkScalar(scalar, 'scalar')
       put(0, scalar)

@@ -8,13 +8,16 @@
  * byte-identical signatures, proofs and verdicts. Installing a kernel therefore changes speed,
  * never results, which is why it may live in module state.
  *
- * The operations are coarse so that one call does a whole verification's point work. Hashing
- * (SHA-512, hash_to_field) and the one multiply-add mod L per signature stay in TypeScript.
+ * The operations are coarse so that one call does a whole verification's point work. The
+ * protocol steps (expand_message_xmd, nonces, challenges) and the one multiply-add mod L per
+ * signature stay in TypeScript; only the SHA-512 compression they call runs in the kernel.
  * Scalars are 32-byte little-endian integers; a kernel may reject one ≥ 2^255 by throwing
  * (callers pass values reduced mod L), but must never throw on any point or signature bytes.
  */
 
 export interface CurveKernel {
+  /** SHA-512 (FIPS 180-4) of the concatenated parts. */
+  sha512(...parts: Uint8Array[]): Uint8Array
   /** The canonical encoding of [scalar]B (B the ed25519 base point); scalar below 2^255. */
   mulBase(scalar: Uint8Array): Uint8Array
   /**

@@ -1,54 +1,48 @@
 /**
  * ECVRF-EDWARDS25519-SHA512-ELL2 prove and verify (RFC 9381 §5.1, §5.3) with the point work done
  * by an installed `CurveKernel`. vrf.ts calls these when a kernel is installed; its @noble/curves
- * path is the reference they are tested against byte for byte. Hashing (hash_to_field with
- * expand_message_xmd, the nonce, the challenge) and the scalar arithmetic mod L stay here.
+ * path is the reference they are tested against byte for byte. The hashing steps (hash_to_field
+ * with expand_message_xmd, the nonce, the challenge) and the scalar arithmetic mod L stay here,
+ * with SHA-512 itself from the kernel.
  */
-import { hash_to_field } from '@noble/curves/abstract/hash-to-curve.js'
-import { bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js'
-import { sha512 } from '@noble/hashes/sha2.js'
+import { bytesToNumberBE, bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js'
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js'
 import type { CurveKernel } from './curveKernel.ts'
-import { ED25519_L, expandSeed, hashToScalarBytes } from './kernelEd25519.ts'
+import { ED25519_L, hashToScalarBytes, seedKey } from './kernelEd25519.ts'
 
 const SUITE = 0x04
 const DST = concatBytes(utf8ToBytes('ECVRF_edwards25519_XMD:SHA-512_ELL2_NU_'), Uint8Array.of(SUITE))
 const P = 2n ** 255n - 19n
 
-/** encode_to_curve's hash_to_field (RFC 9380 §5.2, count 1, L = 48) as a 32-byte LE element. */
-function hashToField(publicKey: Uint8Array, alpha: Uint8Array): Uint8Array {
-  const [[u]] = hash_to_field(concatBytes(publicKey, alpha), 1, {
-    DST,
-    p: P,
-    m: 1,
-    k: 128,
-    expand: 'xmd',
-    hash: sha512,
-  }) as [[bigint]]
-  return numberToBytesLE(u, 32)
+// expand_message_xmd (RFC 9380 §5.3.1) with SHA-512 (b = 64, r = 128 bytes) for one field
+// element of L = ceil((255 + 128) / 8) = 48 bytes (§5.2, k = 128): ell = 1, so
+// b0 = H(Z_pad ‖ msg ‖ I2OSP(48, 2) ‖ 0x00 ‖ DST'), uniform = first 48 bytes of H(b0 ‖ 0x01 ‖ DST').
+const DST_PRIME = concatBytes(DST, Uint8Array.of(DST.length))
+const Z_PAD = new Uint8Array(128)
+const LENGTH_AND_ZERO = Uint8Array.of(0, 48, 0)
+const ONE = Uint8Array.of(1)
+
+/** encode_to_curve's hash_to_field (§5.2, count 1) of pk ‖ alpha, as a 32-byte LE element. */
+function hashToField(kernel: CurveKernel, publicKey: Uint8Array, alpha: Uint8Array): Uint8Array {
+  const b0 = kernel.sha512(Z_PAD, publicKey, alpha, LENGTH_AND_ZERO, DST_PRIME)
+  const uniform = kernel.sha512(b0, ONE, DST_PRIME).subarray(0, 48)
+  return numberToBytesLE(bytesToNumberBE(uniform) % P, 32)
 }
 
+const CHALLENGE_FRONT = Uint8Array.of(SUITE, 0x02)
+const CHALLENGE_BACK = Uint8Array.of(0x00)
+
 /** ECVRF_challenge_generation (§5.4.3): the first 16 bytes of the SHA-512. */
-function challenge(
-  pk: Uint8Array,
-  h: Uint8Array,
-  gamma: Uint8Array,
-  u: Uint8Array,
-  v: Uint8Array,
-): Uint8Array {
-  return sha512(concatBytes(Uint8Array.of(SUITE, 0x02), pk, h, gamma, u, v, Uint8Array.of(0x00))).subarray(
-    0,
-    16,
-  )
+function challenge(kernel: CurveKernel, ...points: Uint8Array[]): Uint8Array {
+  return kernel.sha512(CHALLENGE_FRONT, ...points, CHALLENGE_BACK).subarray(0, 16)
 }
 
 export function kernelVrfProve(kernel: CurveKernel, secretSeed: Uint8Array, alpha: Uint8Array): Uint8Array {
-  const { scalar: x, scalarBytes, prefix } = expandSeed(secretSeed)
-  const pk = kernel.mulBase(scalarBytes)
-  const { h, gamma } = kernel.vrfGamma(scalarBytes, hashToField(pk, alpha))
-  const kBytes = hashToScalarBytes(prefix, h) // §5.4.2.2
+  const { scalar: x, scalarBytes, prefix, publicKey: pk } = seedKey(kernel, secretSeed)
+  const { h, gamma } = kernel.vrfGamma(scalarBytes, hashToField(kernel, pk, alpha))
+  const kBytes = hashToScalarBytes(kernel, prefix, h) // §5.4.2.2
   const { kB, kH } = kernel.vrfNonce(kBytes, h)
-  const c = challenge(pk, h, gamma, kB, kH)
+  const c = challenge(kernel, pk, h, gamma, kB, kH)
   const s = (bytesToNumberLE(kBytes) + bytesToNumberLE(c) * x) % ED25519_L
   return concatBytes(gamma, c, numberToBytesLE(s, 32))
 }
@@ -67,10 +61,10 @@ export function kernelVrfVerify(
     gamma,
     c,
     proof.subarray(48, 80),
-    hashToField(publicKey, alpha),
+    hashToField(kernel, publicKey, alpha),
   )
   if (points === undefined) return false
-  const expected = challenge(publicKey, points.h, gamma, points.u, points.v)
+  const expected = challenge(kernel, publicKey, points.h, gamma, points.u, points.v)
   let diff = 0
   for (let i = 0; i < 16; i++) diff |= expected[i]! ^ c[i]!
   return diff === 0

@@ -32,15 +32,17 @@ fn elligator2_curve25519(u: &Fe, c: &Constants) -> (Fe, Fe) {
 }
 
 /// Rational map (§6.8.2): x = sqrt(-486664) s / t, y = (s - 1) / (s + 1); (0, 1) when t = 0 or
-/// s = -1.
+/// s = -1. Kept as fractions X/Z, Y/Z over Z = t (s + 1), so no inversion: the extended point is
+/// (X Z : Y Z : Z^2 : X Y).
 fn to_edwards(s: &Fe, t: &Fe, c: &Constants) -> Ext {
     let sp1 = s.add(&ONE);
-    if t.is_zero() || sp1.is_zero() {
+    let z = t.mul(&sp1);
+    if z.is_zero() {
         return crate::point::IDENTITY;
     }
-    let x = c.ell2_c1.mul(s).mul(&t.invert());
-    let y = s.sub(&ONE).mul(&sp1.invert());
-    Ext { x, y, z: ONE, t: x.mul(&y) }
+    let x = c.ell2_c1.mul(s).mul(&sp1);
+    let y = s.sub(&ONE).mul(t);
+    Ext { x: x.mul(&z), y: y.mul(&z), z: z.sq(), t: x.mul(&y) }
 }
 
 /// encode_to_curve's map and cofactor clearing for one field element u (already reduced mod p).

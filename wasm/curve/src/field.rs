@@ -238,17 +238,6 @@ impl Fe {
     pub fn equals(&self, g: &Fe) -> bool {
         self.to_bytes() == g.to_bytes()
     }
-
-    /// Constant-time select: `g` if `flag` is 1, else self (flag is 0 or 1).
-    #[inline(always)]
-    pub fn select(&self, g: &Fe, flag: i32) -> Fe {
-        let m = -flag;
-        let mut h = [0i32; 10];
-        for i in 0..10 {
-            h[i] = self.0[i] ^ ((self.0[i] ^ g.0[i]) & m);
-        }
-        Fe(h)
-    }
 }
 
 /// Whether a 32-byte little-endian field encoding (bit 255 ignored) is below p.

@@ -8,9 +8,10 @@ mod consts;
 mod elligator;
 mod field;
 mod point;
+mod sha512;
 
 use field::Fe;
-use point::{BaseTable, Constants, Ext};
+use point::{BaseOdd, BaseTable, Constants, Ext, Term};
 
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
@@ -18,27 +19,37 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 }
 
 /// Inputs and outputs: callers write operands here; every pointer argument is an offset into it.
-static mut IO: [u8; 256] = [0; 256];
-static mut BASE: Option<BaseTable> = None;
+/// Bytes 0..256 hold point and scalar operands and results, 256..1024 chunks of hash input.
+static mut IO: [u8; 1024] = [0; 1024];
+static mut HASH: sha512::Sha512 = sha512::Sha512::new();
+/// The base-point tables: rows of [1..8] 256^k B for fixed-base multiplication with a secret
+/// scalar, and the odd multiples up to 127 B for the width-8 NAF of verification.
+struct Tables {
+    comb: BaseTable,
+    odd: BaseOdd,
+}
+
+static mut TABLES: Option<Tables> = None;
 
 struct Ctx {
     c: Constants,
     base: &'static BaseTable,
+    odd: &'static BaseOdd,
 }
 
 fn ctx() -> Ctx {
     let c = point::constants();
-    // Single-threaded wasm instance: the table is built once, on the first call.
-    let base = unsafe {
-        if BASE.is_none() {
-            BASE = Some(point::base_table(&c));
+    // Single-threaded wasm instance: the tables are built once, by `init` or the first call.
+    let t = unsafe {
+        if TABLES.is_none() {
+            TABLES = Some(Tables { comb: point::base_table(&c), odd: point::base_odd(&c) });
         }
-        match &BASE {
-            Some(b) => b,
+        match &TABLES {
+            Some(t) => t,
             None => core::arch::wasm32::unreachable(),
         }
     };
-    Ctx { c, base }
+    Ctx { c, base: &t.comb, odd: &t.odd }
 }
 
 fn read32(ptr: usize) -> [u8; 32] {
@@ -71,7 +82,7 @@ fn below_2_255(s: &[u8; 32]) -> bool {
     s[31] < 0x80
 }
 
-/// Address of the 256-byte I/O area.
+/// Address of the 1024-byte I/O area.
 #[no_mangle]
 pub extern "C" fn io() -> *mut u8 {
     unsafe { IO.as_mut_ptr() }
@@ -117,10 +128,15 @@ pub extern "C" fn ed25519_verify(a: usize, r: usize, s: usize, k: usize) -> i32 
     if a.is_small_order() {
         return 0;
     }
-    let sb = point::mul_base(x.base, &s);
-    let ka = point::mul(&a, &k, &x.c);
-    let p = sb.sub(&r.to_cached(&x.c)).sub(&ka.to_cached(&x.c));
-    p.mul_by_cofactor().is_identity() as i32
+    // [s]B + [k](-A), then - R; every input is public, so variable time is fine.
+    let ns = point::wnaf(&s, 8);
+    let nk = point::wnaf(&k, 5);
+    let ta = point::odd_table(&a.neg(), &x.c);
+    let sb_ka = point::straus_vartime(&[
+        Term { naf: &ns, table: x.odd, affine: true },
+        Term { naf: &nk, table: &ta, affine: false },
+    ]);
+    sb_ka.sub(&r.to_cached(&x.c)).mul_by_cofactor().is_identity() as i32
 }
 
 /// ECVRF prove, first half: H = map_to_curve(u) with the cofactor cleared, Gamma = [x]H.
@@ -134,8 +150,10 @@ pub extern "C" fn vrf_gamma(xs: usize, u: usize, out: usize) -> i32 {
         return 1;
     }
     let h = elligator::map_to_curve(&Fe::from_bytes(&u), &x.c);
-    write32(out, &h.encode());
-    write32(out + 32, &point::mul(&h, &s, &x.c).encode());
+    let gamma = point::mul(&h, &s, &x.c);
+    let [hb, gb] = Ext::encode_all(&[h, gamma]);
+    write32(out, &hb);
+    write32(out + 32, &gb);
     0
 }
 
@@ -151,8 +169,9 @@ pub extern "C" fn vrf_nonce(k: usize, h: usize, out: usize) -> i32 {
         Some(p) => p,
         None => return 1,
     };
-    write32(out, &point::mul_base(x.base, &k).encode());
-    write32(out + 32, &point::mul(&h, &k, &x.c).encode());
+    let [kb, kh] = Ext::encode_all(&[point::mul_base(x.base, &k), point::mul(&h, &k, &x.c)]);
+    write32(out, &kb);
+    write32(out + 32, &kh);
     0
 }
 
@@ -180,13 +199,25 @@ pub extern "C" fn vrf_verify(pk: usize, gamma: usize, c: usize, s: usize, u: usi
         None => return 0,
     };
     let h = elligator::map_to_curve(&Fe::from_bytes(&u), &x.c);
-    let cy = point::mul(&y, &ch, &x.c);
-    let uu = point::mul_base(x.base, &s).sub(&cy.to_cached(&x.c));
-    let minus_g = Ext { x: g.x.neg(), y: g.y, z: g.z, t: g.t.neg() };
-    let vv = point::mul2(&h, &s, &minus_g, &ch, &x.c);
-    write32(out, &h.encode());
-    write32(out + 32, &uu.encode());
-    write32(out + 64, &vv.encode());
+    // Public inputs: variable-time Straus sums.
+    let ns8 = point::wnaf(&s, 8);
+    let ns5 = point::wnaf(&s, 5);
+    let nc = point::wnaf(&ch, 5);
+    let ty = point::odd_table(&y.neg(), &x.c);
+    let th = point::odd_table(&h, &x.c);
+    let tg = point::odd_table(&g.neg(), &x.c);
+    let uu = point::straus_vartime(&[
+        Term { naf: &ns8, table: x.odd, affine: true },
+        Term { naf: &nc, table: &ty, affine: false },
+    ]);
+    let vv = point::straus_vartime(&[
+        Term { naf: &ns5, table: &th, affine: false },
+        Term { naf: &nc, table: &tg, affine: false },
+    ]);
+    let [hb, ub, vb] = Ext::encode_all(&[h, uu, vv]);
+    write32(out, &hb);
+    write32(out + 32, &ub);
+    write32(out + 64, &vb);
     1
 }
 
@@ -200,5 +231,30 @@ pub extern "C" fn mul_cofactor(p: usize, out: usize) -> i32 {
             0
         }
         None => 1,
+    }
+}
+
+/// Starts a SHA-512.
+#[no_mangle]
+pub extern "C" fn sha512_reset() {
+    unsafe {
+        HASH = sha512::Sha512::new();
+    }
+}
+
+/// Feeds `len` bytes at offset `ptr` (within the I/O area) to the running SHA-512.
+#[no_mangle]
+pub extern "C" fn sha512_update(ptr: usize, len: usize) {
+    unsafe {
+        HASH.update(&IO[ptr..ptr + len]);
+    }
+}
+
+/// Writes the 64-byte digest at offset `out` and starts a new hash.
+#[no_mangle]
+pub extern "C" fn sha512_finish(out: usize) {
+    unsafe {
+        let h = core::mem::replace(&mut HASH, sha512::Sha512::new());
+        IO[out..out + 64].copy_from_slice(&h.finish());
     }
 }

@@ -7,6 +7,7 @@
 //! unified addition formula consumes.
 use crate::consts;
 use crate::field::{self, Fe, ONE, ZERO};
+use core::arch::wasm32::{i32x4_splat, v128, v128_bitselect, v128_load, v128_store};
 
 #[derive(Clone, Copy)]
 pub struct Ext {
@@ -33,6 +34,7 @@ struct Completed {
 }
 
 #[derive(Clone, Copy)]
+#[repr(C)]
 pub struct Cached {
     ypx: Fe,
     ymx: Fe,
@@ -115,6 +117,20 @@ impl Ext {
         Completed { x: e, y: h, z: g, t: f }
     }
 
+    /// The same with q.z = 1 (a normalized table entry): one multiplication less.
+    #[inline(always)]
+    fn add_affine_completed(&self, q: &Cached) -> Completed {
+        let a = self.y.sub(&self.x).mul(&q.ymx);
+        let b = self.y.add(&self.x).mul(&q.ypx);
+        let c = self.t.mul(&q.t2d);
+        let d = self.z.add(&self.z);
+        let e = b.sub(&a);
+        let h = b.add(&a);
+        let f = d.sub(&c).reduce();
+        let g = d.add(&c).reduce();
+        Completed { x: e, y: h, z: g, t: f }
+    }
+
     pub fn add(&self, q: &Cached) -> Ext {
         self.add_completed(q).to_ext()
     }
@@ -157,6 +173,30 @@ impl Ext {
         out
     }
 
+    /// `encode` of several points with one inversion (Montgomery's trick): Z_i^-1 from the
+    /// inverse of the product of all Z.
+    pub fn encode_all<const N: usize>(points: &[Ext; N]) -> [[u8; 32]; N] {
+        let mut prefix = [ONE; N];
+        let mut acc = ONE;
+        for i in 0..N {
+            prefix[i] = acc;
+            acc = acc.mul(&points[i].z);
+        }
+        let mut inv = acc.invert();
+        let mut out = [[0u8; 32]; N];
+        let mut i = N;
+        while i > 0 {
+            i -= 1;
+            let zi = inv.mul(&prefix[i]);
+            inv = inv.mul(&points[i].z);
+            let x = points[i].x.mul(&zi);
+            let mut b = points[i].y.mul(&zi).to_bytes();
+            b[31] |= (x.is_odd() as u8) << 7;
+            out[i] = b;
+        }
+        out
+    }
+
     /// RFC 8032 §5.1.3 with the strict (non-ZIP-215) checks: y < p, and x = 0 with the sign bit
     /// set is rejected. None for any encoding that is not a canonical curve point.
     pub fn decode(b: &[u8; 32], c: &Constants) -> Option<Ext> {
@@ -186,14 +226,27 @@ impl Cached {
         Cached { ypx: self.ymx, ymx: self.ypx, z: self.z, t2d: self.t2d.neg() }
     }
 
+    /// `q` if `flag` is 1, else self (flag 0 or 1), as ten 128-bit bit-selects.
     #[inline(always)]
     fn select(&self, q: &Cached, flag: i32) -> Cached {
-        Cached {
-            ypx: self.ypx.select(&q.ypx, flag),
-            ymx: self.ymx.select(&q.ymx, flag),
-            z: self.z.select(&q.z, flag),
-            t2d: self.t2d.select(&q.t2d, flag),
+        let mask = i32x4_splat(-flag);
+        let mut out = *self;
+        // Cached is repr(C): four [i32; 10] arrays, 160 bytes = ten v128 lanes.
+        unsafe {
+            let a = self as *const Cached as *const v128;
+            let b = q as *const Cached as *const v128;
+            let o = &mut out as *mut Cached as *mut v128;
+            for i in 0..10 {
+                v128_store(o.add(i), v128_bitselect(v128_load(b.add(i)), v128_load(a.add(i)), mask));
+            }
         }
+        out
+    }
+
+    /// The same point with Z = 1 (one inversion), for the precomputed base-point tables.
+    fn normalize(&self) -> Cached {
+        let zi = self.z.invert();
+        Cached { ypx: self.ypx.mul(&zi), ymx: self.ymx.mul(&zi), z: ONE, t2d: self.t2d.mul(&zi) }
     }
 }
 
@@ -270,21 +323,6 @@ pub fn mul(p: &Ext, s: &[u8; 32], c: &Constants) -> Ext {
     q
 }
 
-/// [a]P + [b]Q (Straus: one doubling chain for both).
-pub fn mul2(p: &Ext, a: &[u8; 32], q: &Ext, b: &[u8; 32], c: &Constants) -> Ext {
-    let tp = table(p, c);
-    let tq = table(q, c);
-    let ea = radix16(a);
-    let eb = radix16(b);
-    let mut r = IDENTITY.add(&select(&tp, ea[63])).add(&select(&tq, eb[63]));
-    let mut i = 63;
-    while i > 0 {
-        i -= 1;
-        r = r.double_n(4).add(&select(&tp, ea[i])).add(&select(&tq, eb[i]));
-    }
-    r
-}
-
 /// [j + 1] 256^k B for k < 32, j < 8.
 pub type BaseTable = [Table; 32];
 
@@ -296,7 +334,10 @@ pub fn base_table(c: &Constants) -> BaseTable {
     };
     let mut out = [[CACHED_IDENTITY; 8]; 32];
     for k in 0..32 {
-        out[k] = table(&b, c);
+        let t = table(&b, c);
+        for j in 0..8 {
+            out[k][j] = t[j].normalize();
+        }
         b = b.double_n(8);
     }
     out
@@ -309,14 +350,137 @@ pub fn mul_base(bt: &BaseTable, s: &[u8; 32]) -> Ext {
     let mut q = IDENTITY;
     let mut i = 1;
     while i < 64 {
-        q = q.add(&select(&bt[i / 2], e[i]));
+        q = q.add_affine_completed(&select(&bt[i / 2], e[i])).to_ext();
         i += 2;
     }
     q = q.double_n(4);
     let mut i = 0;
     while i < 64 {
-        q = q.add(&select(&bt[i / 2], e[i]));
+        q = q.add_affine_completed(&select(&bt[i / 2], e[i])).to_ext();
         i += 2;
     }
     q
+}
+
+/// Width-w non-adjacent form of a scalar below 2^255: digits odd or zero, |d| < 2^(w-1), any
+/// w consecutive digits hold at most one non-zero. For public scalars only (variable time).
+pub fn wnaf(s: &[u8; 32], w: u32) -> [i8; 257] {
+    let mut k = [0u64; 5];
+    for i in 0..32 {
+        k[i / 8] |= (s[i] as u64) << (8 * (i % 8));
+    }
+    let mut naf = [0i8; 257];
+    let full = 1i64 << w;
+    let mut i = 0;
+    while i < 257 && k != [0u64; 5] {
+        if k[0] & 1 == 1 {
+            let mut d = (k[0] & (full as u64 - 1)) as i64;
+            if d >= full / 2 {
+                d -= full;
+            }
+            naf[i] = d as i8;
+            // k -= d: a small subtraction or addition on the multi-word integer.
+            if d > 0 {
+                let (v, mut borrow) = k[0].overflowing_sub(d as u64);
+                k[0] = v;
+                let mut j = 1;
+                while borrow && j < 5 {
+                    let (v, b) = k[j].overflowing_sub(1);
+                    k[j] = v;
+                    borrow = b;
+                    j += 1;
+                }
+            } else {
+                let (v, mut carry) = k[0].overflowing_add((-d) as u64);
+                k[0] = v;
+                let mut j = 1;
+                while carry && j < 5 {
+                    let (v, c) = k[j].overflowing_add(1);
+                    k[j] = v;
+                    carry = c;
+                    j += 1;
+                }
+            }
+        }
+        for j in 0..4 {
+            k[j] = (k[j] >> 1) | (k[j + 1] << 63);
+        }
+        k[4] >>= 1;
+        i += 1;
+    }
+    naf
+}
+
+/// [P, 3P, 5P, ..., 15P]: the table of a width-5 NAF.
+pub fn odd_table(p: &Ext, c: &Constants) -> Table {
+    let mut t = [CACHED_IDENTITY; 8];
+    let p2 = p.double_n(1).to_cached(c);
+    let mut acc = *p;
+    t[0] = p.to_cached(c);
+    for j in 1..8 {
+        acc = acc.add(&p2);
+        t[j] = acc.to_cached(c);
+    }
+    t
+}
+
+/// [B, 3B, ..., 127B] normalized: the table of a width-8 NAF of the base point.
+pub type BaseOdd = [Cached; 64];
+
+pub fn base_odd(c: &Constants) -> BaseOdd {
+    let b = match Ext::decode(&consts::BASE_Y, c) {
+        Some(p) => p,
+        None => IDENTITY,
+    };
+    let b2 = b.double_n(1).to_cached(c);
+    let mut acc = b;
+    let mut out = [CACHED_IDENTITY; 64];
+    out[0] = b.to_cached(c).normalize();
+    for j in 1..64 {
+        acc = acc.add(&b2);
+        out[j] = acc.to_cached(c).normalize();
+    }
+    out
+}
+
+/// One NAF term of a Straus sum: digits, the odd multiples they index, whether those are
+/// normalized (Z = 1).
+pub struct Term<'a> {
+    pub naf: &'a [i8; 257],
+    pub table: &'a [Cached],
+    pub affine: bool,
+}
+
+/// sum of [a_i]P_i over the terms with one shared doubling chain (Straus), variable time: for
+/// verification, where every scalar and point is public.
+pub fn straus_vartime(terms: &[Term]) -> Ext {
+    let mut top = 256;
+    while top > 0 && terms.iter().all(|t| t.naf[top] == 0) {
+        top -= 1;
+    }
+    let mut p = IDENTITY.to_proj();
+    let mut i = top + 1;
+    loop {
+        i -= 1;
+        let mut c = p.double();
+        for t in terms {
+            let d = t.naf[i];
+            if d == 0 {
+                continue;
+            }
+            let q = if d > 0 { t.table[(d / 2) as usize] } else { t.table[(-d / 2) as usize].neg() };
+            let e = c.to_ext();
+            c = if t.affine { e.add_affine_completed(&q) } else { e.add_completed(&q) };
+        }
+        if i == 0 {
+            return c.to_ext();
+        }
+        p = c.to_proj();
+    }
+}
+
+impl Ext {
+    pub fn neg(&self) -> Ext {
+        Ext { x: self.x.neg(), y: self.y, z: self.z, t: self.t.neg() }
+    }
 }
