@@ -6,6 +6,7 @@
  */
 import type { PostParams } from '../params/presets.ts'
 import { verifyMembershipProof } from '../poet/verifyMembershipProof.ts'
+import { type computeLabelFull, LABEL_BYTES } from '../post/computeLabel.ts'
 import { verifyPost } from '../post/verifyPost.ts'
 import type { NipostVerifiers } from './NipostVerifiers.ts'
 import { verifyVrfNonce } from './verifyVrfNonce.ts'
@@ -14,9 +15,17 @@ export interface CreateNipostVerifiersParameters {
   readonly post: PostParams
   /** Seed of the K3 subset (go-spacemesh uses the local peer id), so nodes check different indices. */
   readonly subsetSeed?: Uint8Array
+  /**
+   * The full 32-byte label function; default core/post's reference. A platform passes its WASM
+   * labeler, the simulator one memo shared by all its nodes (labels are a pure function).
+   */
+  readonly computeLabelFull?: typeof computeLabelFull
 }
 
 export function createNipostVerifiers(p: CreateNipostVerifiersParameters): NipostVerifiers {
+  const full = p.computeLabelFull
+  const label = full && ((c: Uint8Array, i: number, n: number) => full(c, i, n).subarray(0, LABEL_BYTES))
+  const labelOption = label === undefined ? {} : { computeLabel: label }
   return {
     verifyPost(c) {
       // Checked with the ATX's declared labelsPerUnit, as go-spacemesh does; validation already
@@ -33,7 +42,10 @@ export function createNipostVerifiers(p: CreateNipostVerifiersParameters): Nipos
             numUnits: c.numUnits,
           },
           params,
-          c.allIndices ? { k3: p.post.k2 } : p.subsetSeed === undefined ? {} : { seed: p.subsetSeed },
+          {
+            ...labelOption,
+            ...(c.allIndices ? { k3: p.post.k2 } : p.subsetSeed === undefined ? {} : { seed: p.subsetSeed }),
+          },
         )
         return true
       } catch (err) {
@@ -42,7 +54,7 @@ export function createNipostVerifiers(p: CreateNipostVerifiersParameters): Nipos
       }
     },
     verifyVrfNonce(c) {
-      return verifyVrfNonce({ ...c, scryptN: p.post.scryptN })
+      return verifyVrfNonce({ ...c, scryptN: p.post.scryptN }, full)
     },
     verifyMembership(c) {
       if (c.leafIndex > BigInt(Number.MAX_SAFE_INTEGER)) return false

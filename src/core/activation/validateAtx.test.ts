@@ -7,10 +7,14 @@
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decode, encode } from '../codec/index.ts'
+import { sim } from '../params/presets.ts'
+import { computeLabelFull } from '../post/computeLabel.ts'
+import { createSharedLabels } from '../sim/createSharedLabels.ts'
 import { runActivationSim } from '../sim/runActivationSim.ts'
 import type { SimSmesherNode } from '../sim/SimSmesherNode.ts'
 import type { AtxHeader } from './AtxHeader.ts'
 import { type ActivationTxV1, activationTxV1Codec, type InnerActivationTxV1 } from './atxCodec.ts'
+import { createNipostVerifiers } from './createNipostVerifiers.ts'
 import { MemoryAtxStore } from './MemoryAtxStore.ts'
 import { malfeasanceProofCodec } from './malfeasanceCodec.ts'
 import { signAtx } from './signAtx.ts'
@@ -281,3 +285,42 @@ function withHeaders(extra: readonly AtxHeader[]): MemoryAtxStore {
 function encodeAtxBytes(atx: ActivationTxV1): Uint8Array {
   return encode(activationTxV1Codec, atx)
 }
+
+describe('createNipostVerifiers with an injected label function', () => {
+  it('derives PoST and VRF-nonce labels with it: the shared memo passes, a wrong function fails', () => {
+    const { atx } = fixture(1, 3)
+    const shared = createSharedLabels()
+    const verifiers = (computeLabelFull: typeof shared) =>
+      createNipostVerifiers({ post: sim.post, subsetSeed: nodes[0]!.smesher.nodeId, computeLabelFull })
+    expect(header(check(atx, { verifiers: verifiers(shared) })).publishEpoch).toBe(3)
+    // Twice through the memo (the second call served from it) gives the same verdict.
+    expect(header(check(atx, { verifiers: verifiers(shared) })).publishEpoch).toBe(3)
+    const flipped: typeof shared = (c, i, n) => {
+      const label = computeLabelFull(c, i, n).slice()
+      label[0]! ^= 0x80
+      return label
+    }
+    expectError(check(atx, { verifiers: verifiers(flipped) }), 'INVALID_POST', 'REJECT')
+    // An initial ATX: the VRF nonce is checked first, then the initial PoST.
+    const initial = fixture(2, 1)
+    const fresh = { atxs: new MemoryAtxStore(), currentEpoch: 1 }
+    expectError(
+      check(initial.atx, { ...fresh, verifiers: verifiers(flipped) }),
+      'INVALID_VRF_NONCE',
+      'REJECT',
+    )
+    const nonceOk = { ...verifiers(flipped), verifyVrfNonce: () => true }
+    expectError(check(initial.atx, { ...fresh, verifiers: nonceOk }), 'INVALID_INITIAL_POST', 'REJECT')
+  })
+
+  it('memoizes the reference label function exactly', () => {
+    const shared = createSharedLabels()
+    const commitment = Uint8Array.from({ length: 32 }, (_, i) => i * 7)
+    for (const index of [0, 1, 63, 2n ** 40n]) {
+      const want = computeLabelFull(commitment, index, sim.post.scryptN)
+      expect(shared(commitment, index, sim.post.scryptN)).toEqual(want)
+      expect(shared(commitment, index, sim.post.scryptN)).toEqual(want)
+    }
+    expect(shared(commitment, 1, 4)).toEqual(computeLabelFull(commitment, 1, 4))
+  })
+})

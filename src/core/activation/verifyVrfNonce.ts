@@ -22,11 +22,14 @@ export interface VerifyVrfNonceParameters {
   readonly scryptN: number
 }
 
-export function verifyVrfNonce(p: VerifyVrfNonceParameters): boolean {
+export function verifyVrfNonce(
+  p: VerifyVrfNonceParameters,
+  labelFull: typeof computeLabelFull = computeLabelFull,
+): boolean {
   if (p.nonce < 0n || p.nonce >= 1n << 64n) return false
   const numLabels = BigInt(p.numUnits) * p.labelsPerUnit
   if (numLabels === 0n) return false
-  const label = computeLabelFull(computeCommitment(p.nodeId, p.commitmentAtxId), p.nonce, p.scryptN)
+  const label = labelFull(computeCommitment(p.nodeId, p.commitmentAtxId), p.nonce, p.scryptN)
   return bytesToBigInt(label) < computeVrfNonceDifficulty(numLabels)
 }
 

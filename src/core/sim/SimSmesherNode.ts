@@ -21,7 +21,7 @@ import { DecodeError, decode, encode } from '../codec/index.ts'
 import { Smesher, type SmesherConfig } from '../node/Smesher.ts'
 import type { SmesherEffect, SmesherEvent } from '../node/SmesherMessages.ts'
 import type { Preset } from '../params/presets.ts'
-import { LABEL_BYTES } from '../post/computeLabel.ts'
+import { type computeLabelFull, LABEL_BYTES } from '../post/computeLabel.ts'
 import { provePost } from '../post/provePost.ts'
 import { initializeSimPost } from './initializeSimPost.ts'
 import type { SimActor, SimContext } from './SimActor.ts'
@@ -41,6 +41,8 @@ export interface SimSmesherOptions {
   readonly smesher: Omit<SmesherConfig, 'preset' | 'labelsPerUnit'>
   readonly poets: ReadonlyMap<string, SimPoet>
   readonly verifyPoetMessage: VerifyPoetMessage
+  /** The run's shared label memo (createSharedLabels). */
+  readonly computeLabelFull: typeof computeLabelFull
   readonly latencyMs: { readonly poet: number; readonly initPost: number; readonly provePost: number }
   readonly observer: SimObserver
 }
@@ -60,7 +62,11 @@ export class SimSmesherNode implements SimActor {
     private readonly o: SimSmesherOptions,
   ) {
     this.smesher = new Smesher({ ...o.smesher, preset: o.preset, labelsPerUnit: o.preset.post.labelsPerUnit })
-    this.verifiers = createNipostVerifiers({ post: o.preset.post, subsetSeed: this.smesher.nodeId })
+    this.verifiers = createNipostVerifiers({
+      post: o.preset.post,
+      subsetSeed: this.smesher.nodeId,
+      computeLabelFull: o.computeLabelFull,
+    })
   }
 
   start(): void {

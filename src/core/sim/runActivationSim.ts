@@ -12,6 +12,7 @@
 import { hash32 } from '../crypto/index.ts'
 import { type Preset, sim } from '../params/presets.ts'
 import { createRng } from './createRng.ts'
+import { createSharedLabels } from './createSharedLabels.ts'
 import { Scheduler } from './Scheduler.ts'
 import type { SimActor, SimContext } from './SimActor.ts'
 import { SimNetwork, type SimNetworkHooks } from './SimNetwork.ts'
@@ -68,6 +69,7 @@ export function runActivationSim(
   network.join(poet.id, (from, m) => poet.onMessage(from, m))
   const stats = createSimStats()
   const verifyPoetMessage = createPoetMessageVerifier()
+  const computeLabelFull = createSharedLabels()
   const nodes: SimSmesherNode[] = []
   for (let i = 0; i < p.smeshers; i++) {
     const own = rng.fork()
@@ -85,6 +87,7 @@ export function runActivationSim(
       },
       poets: new Map([[poet.id, poet]]),
       verifyPoetMessage,
+      computeLabelFull,
       latencyMs: { poet: 10 + own.nextInt(40), initPost: 200, provePost: 100 + own.nextInt(200) },
       observer: chainObservers(stats.observer, p.observer),
     })
