@@ -16,6 +16,7 @@ export type EligibilityErrorCode =
   | 'WRONG_LAYER' // a proposal proof points at another layer
   | 'BAD_COUNTER' // J out of range or not strictly increasing
   | 'NO_PROOFS' // a ballot carries no eligibility proof
+  | 'FIXED_PANIC' // spacemeshos/fixed panics on these inputs (a go node would crash): not the peer's fault
 
 const verdicts: Record<EligibilityErrorCode, GossipVerdict> = {
   ZERO_TOTAL_WEIGHT: 'IGNORE',
@@ -27,6 +28,7 @@ const verdicts: Record<EligibilityErrorCode, GossipVerdict> = {
   WRONG_LAYER: 'REJECT',
   BAD_COUNTER: 'REJECT',
   NO_PROOFS: 'REJECT',
+  FIXED_PANIC: 'IGNORE',
 }
 
 export class EligibilityError extends ValidationError<EligibilityErrorCode> {

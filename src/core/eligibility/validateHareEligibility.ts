@@ -1,12 +1,13 @@
 /**
  * Checks a seat claim (go-spacemesh `oracle.Validate`): the proof must verify under the sender's
- * node ID over this layer/round/beacon, and the declared count must be exactly the count the
- * proof gives (Validate's BinCDF(x−1) ≤ frac < BinCDF(x) has one solution, the one we compute).
+ * node ID over this layer/round/beacon, and the declared count x must pass Validate's own test
+ * ¬(BinCDF(x−1) > frac) ∧ frac < BinCDF(x) in `spacemeshos/fixed` arithmetic (`isSeatCountValid`),
+ * which accepts exactly the count `countCommitteeSeats` gives on every vector we checked.
  * Count 0 is never valid in a message.
  */
 
 import { vrfVerify } from '../crypto/vrf.ts'
-import { countCommitteeSeats } from './countCommitteeSeats.ts'
+import { isSeatCountValid } from './countCommitteeSeats.ts'
 import { EligibilityError } from './EligibilityError.ts'
 import { encodeHareVrfMessage } from './encodeVrfMessages.ts'
 import type { HareEligibility, HareSeatContext } from './proveHareEligibility.ts'
@@ -21,8 +22,7 @@ export function validateHareEligibility(
   if (!vrfVerify(nodeId, encodeHareVrfMessage(ctx), eligibility.proof)) {
     throw new EligibilityError('BAD_VRF', 'hare eligibility proof does not verify')
   }
-  const expected = countCommitteeSeats({ ...ctx, proof: eligibility.proof })
-  if (expected !== eligibility.count) {
-    throw new EligibilityError('WRONG_COUNT', `declared ${eligibility.count} seats, proof gives ${expected}`)
+  if (!isSeatCountValid({ ...ctx, proof: eligibility.proof }, eligibility.count)) {
+    throw new EligibilityError('WRONG_COUNT', `declared ${eligibility.count} seats, not what the proof gives`)
   }
 }
