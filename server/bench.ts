@@ -3,7 +3,14 @@
  * the same run on the same core, so machine noise cancels out. Each module in `server/bench/`
  * exports `name` and `async run(): Promise<void>` and is listed here.
  */
+import { readFileSync } from 'node:fs'
+import { useCurveKernel } from '../src/core/crypto/curveKernel.ts'
+import { instantiateCurveKernel } from '../src/curve-wasm/instantiateCurveKernel.ts'
+
 type Bench = { name: string; run(): Promise<void> }
+
+// Benches run on the curve.wasm kernel, as the CLI does; `curve` switches it off and on itself.
+useCurveKernel(instantiateCurveKernel(readFileSync(new URL('../src/curve-wasm/curve.wasm', import.meta.url))))
 
 const benches: Array<() => Promise<Bench>> = [
   () => import('./bench/labels.ts'),
@@ -21,5 +28,3 @@ for (const load of benches) {
   console.log(`\n== ${bench.name}`)
   await bench.run()
 }
-
-export {}
