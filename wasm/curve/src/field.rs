@@ -3,10 +3,11 @@
 //! native 64-bit multiply; a 128-bit product would lower to a slow libcall), and 2^255 = 19 mod p
 //! folds the upper half of a product back into the lower limbs.
 //!
-//! Invariant: `mul`/`sq` take inputs whose limbs are at most 2^27 in magnitude (a carried value,
-//! or the sum or difference of two carried values) and return carried values (limbs below
-//! 2^26 + a little). The bound keeps every column sum below 2^63: ten terms of at most
-//! 2 * 19 * 2^27 * 2^27 = 2^59.25 each.
+//! Bounds: a carried value (what `mul`, `sq` and `reduce` return) has limbs below 2^26 (even
+//! limbs) and 2^25 (odd ones), plus a few bits in limb 1. Say an input is "a-fold" when its limbs
+//! are at most a times those; sums and differences add the folds. A column of `mul` is at most
+//! f g (2^52 + 4 * 19 * 2^52 + 5 * 2 * 19 * 2^50) < f g 2^59, so any inputs with f g < 16 keep
+//! every column below 2^63. The point formulas multiply at most a 3-fold by a 4-fold value.
 
 #[derive(Clone, Copy)]
 pub struct Fe(pub [i32; 10]);
@@ -71,7 +72,7 @@ impl Fe {
         ZERO.sub(self)
     }
 
-    /// Brings limbs back under the `mul` input bound after a longer chain of additions.
+    /// Carries an n-fold value back to a carried one.
     #[inline(always)]
     pub fn reduce(&self) -> Fe {
         let mut c = [0i64; 10];

@@ -23,10 +23,12 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 static mut IO: [u8; 1024] = [0; 1024];
 static mut HASH: sha512::Sha512 = sha512::Sha512::new();
 /// The base-point tables: rows of [1..8] 256^k B for fixed-base multiplication with a secret
-/// scalar, and the odd multiples up to 127 B for the width-8 NAF of verification.
+/// scalar, and the odd multiples up to 127 of B and of 2^128 B for the width-8 NAFs of
+/// verification (the second lets ECVRF's [s]B - [c]Y run 128 doublings, c being 128 bits).
 struct Tables {
     comb: BaseTable,
     odd: BaseOdd,
+    odd128: BaseOdd,
 }
 
 static mut TABLES: Option<Tables> = None;
@@ -35,6 +37,7 @@ struct Ctx {
     c: Constants,
     base: &'static BaseTable,
     odd: &'static BaseOdd,
+    odd128: &'static BaseOdd,
 }
 
 fn ctx() -> Ctx {
@@ -42,14 +45,18 @@ fn ctx() -> Ctx {
     // Single-threaded wasm instance: the tables are built once, by `init` or the first call.
     let t = unsafe {
         if TABLES.is_none() {
-            TABLES = Some(Tables { comb: point::base_table(&c), odd: point::base_odd(&c) });
+            TABLES = Some(Tables {
+                comb: point::base_table(&c),
+                odd: point::base_odd(&c, 0),
+                odd128: point::base_odd(&c, 128),
+            });
         }
         match &TABLES {
             Some(t) => t,
             None => core::arch::wasm32::unreachable(),
         }
     };
-    Ctx { c, base: &t.comb, odd: &t.odd }
+    Ctx { c, base: &t.comb, odd: &t.odd, odd128: &t.odd128 }
 }
 
 fn read32(ptr: usize) -> [u8; 32] {
@@ -200,14 +207,21 @@ pub extern "C" fn vrf_verify(pk: usize, gamma: usize, c: usize, s: usize, u: usi
     };
     let h = elligator::map_to_curve(&Fe::from_bytes(&u), &x.c);
     // Public inputs: variable-time Straus sums.
-    let ns8 = point::wnaf(&s, 8);
+    // s = s_lo + 2^128 s_hi, so U = [s_lo]B + [s_hi](2^128 B) - [c]Y has 128-bit scalars only.
+    let mut s_lo = [0u8; 32];
+    let mut s_hi = [0u8; 32];
+    s_lo[..16].copy_from_slice(&s[..16]);
+    s_hi[..16].copy_from_slice(&s[16..]);
+    let ns_lo = point::wnaf(&s_lo, 8);
+    let ns_hi = point::wnaf(&s_hi, 8);
     let ns5 = point::wnaf(&s, 5);
     let nc = point::wnaf(&ch, 5);
     let ty = point::odd_table(&y.neg(), &x.c);
     let th = point::odd_table(&h, &x.c);
     let tg = point::odd_table(&g.neg(), &x.c);
     let uu = point::straus_vartime(&[
-        Term { naf: &ns8, table: x.odd, affine: true },
+        Term { naf: &ns_lo, table: x.odd, affine: true },
+        Term { naf: &ns_hi, table: x.odd128, affine: true },
         Term { naf: &nc, table: &ty, affine: false },
     ]);
     let vv = point::straus_vartime(&[

@@ -83,9 +83,10 @@ impl Proj {
         let b = self.y.sq();
         let zz = self.z.sq();
         let c = zz.add(&zz);
-        let e = self.x.add(&self.y).sq().sub(&a).sub(&b).reduce();
+        // Folds (field.rs): e 3, g 2, f 4, h 2; products at most 4 x 3.
+        let e = self.x.add(&self.y).sq().sub(&a).sub(&b);
         let g = b.sub(&a);
-        let f = g.sub(&c).reduce();
+        let f = g.sub(&c);
         let h = ZERO.sub(&a).sub(&b);
         // X3 = E F, Y3 = G H, Z3 = F G, T3 = E H: x = E/G, y = H/F.
         Completed { x: e, y: h, z: g, t: f }
@@ -110,10 +111,11 @@ impl Ext {
         let c = self.t.mul(&q.t2d);
         let zz = self.z.mul(&q.z);
         let d = zz.add(&zz);
+        // Folds (field.rs): e and h 2, f and g 3; products at most 3 x 3.
         let e = b.sub(&a);
         let h = b.add(&a);
-        let f = d.sub(&c).reduce();
-        let g = d.add(&c).reduce();
+        let f = d.sub(&c);
+        let g = d.add(&c);
         Completed { x: e, y: h, z: g, t: f }
     }
 
@@ -126,8 +128,8 @@ impl Ext {
         let d = self.z.add(&self.z);
         let e = b.sub(&a);
         let h = b.add(&a);
-        let f = d.sub(&c).reduce();
-        let g = d.add(&c).reduce();
+        let f = d.sub(&c);
+        let g = d.add(&c);
         Completed { x: e, y: h, z: g, t: f }
     }
 
@@ -424,14 +426,18 @@ pub fn odd_table(p: &Ext, c: &Constants) -> Table {
     t
 }
 
-/// [B, 3B, ..., 127B] normalized: the table of a width-8 NAF of the base point.
+/// [Q, 3Q, ..., 127Q] normalized: the table of a width-8 NAF of a fixed point Q.
 pub type BaseOdd = [Cached; 64];
 
-pub fn base_odd(c: &Constants) -> BaseOdd {
-    let b = match Ext::decode(&consts::BASE_Y, c) {
+/// The odd-multiple table of 2^shift B.
+pub fn base_odd(c: &Constants, shift: u32) -> BaseOdd {
+    let mut b = match Ext::decode(&consts::BASE_Y, c) {
         Some(p) => p,
         None => IDENTITY,
     };
+    if shift > 0 {
+        b = b.double_n(shift);
+    }
     let b2 = b.double_n(1).to_cached(c);
     let mut acc = b;
     let mut out = [CACHED_IDENTITY; 64];
