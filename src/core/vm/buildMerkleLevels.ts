@@ -25,13 +25,19 @@ export function hashMerkleNode(left: Uint8Array, right: Uint8Array): Uint8Array 
 
 export const EMPTY_STATE_ROOT: Uint8Array = hash32()
 
-/** Every level of the tree, leaves first, the root alone in the last level. */
-export function buildMerkleLevels(leaves: readonly Uint8Array[]): Uint8Array[][] {
+/**
+ * Every level of the tree, leaves first, the root alone in the last level. `combine` hashes two
+ * children (default `hashMerkleNode`; computeStateRoot passes a memo of it).
+ */
+export function buildMerkleLevels(
+  leaves: readonly Uint8Array[],
+  combine: (left: Uint8Array, right: Uint8Array) => Uint8Array = hashMerkleNode,
+): Uint8Array[][] {
   const levels: Uint8Array[][] = [leaves.slice()]
   let level = levels[0]!
   while (level.length > 1) {
     const next: Uint8Array[] = []
-    for (let i = 0; i + 1 < level.length; i += 2) next.push(hashMerkleNode(level[i]!, level[i + 1]!))
+    for (let i = 0; i + 1 < level.length; i += 2) next.push(combine(level[i]!, level[i + 1]!))
     if (level.length % 2 === 1) next.push(level[level.length - 1]!)
     levels.push(next)
     level = next

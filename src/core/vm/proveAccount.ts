@@ -30,7 +30,8 @@ export function proveAccount(
   let i = index
   for (const level of levels.slice(0, -1)) {
     const sibling = level[i ^ 1]
-    if (sibling !== undefined) siblings.push(sibling)
+    // A copy: leaves are cached by account (computeStateRoot), so they must not escape.
+    if (sibling !== undefined) siblings.push(sibling.slice())
     i >>= 1
   }
   return { account, proof: { index, leafCount: sorted.length, siblings } }

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { createRng } from '../sim/createRng.ts'
 import type { Account } from './Account.ts'
 import { applyBlock } from './applyBlock.ts'
-import { EMPTY_STATE_ROOT } from './buildMerkleLevels.ts'
+import { buildMerkleLevels, EMPTY_STATE_ROOT, hashAccountLeaf } from './buildMerkleLevels.ts'
+import { computeStateRoot } from './computeStateRoot.ts'
 import { createTestWallet } from './createTestSigners.ts'
+import { encodeAccount } from './encodeAccount.ts'
 import { proveAccount } from './proveAccount.ts'
 import { createVmState } from './VmState.ts'
 import { verifyAccountProof } from './verifyAccountProof.ts'
@@ -95,5 +97,34 @@ describe(`account state commitment (seed ${SEED})`, () => {
     const { proof } = proveAccount(state, a.address)!
     expect(verifyAccountProof(state.root, { ...a, balance: 1n << 64n }, proof)).toBe(false)
     expect(verifyAccountProof(state.root, { ...a, address: a.address.subarray(1) }, proof)).toBe(false)
+  })
+})
+
+describe(`state root over successive states (seed ${SEED})`, () => {
+  /** The root hashed from scratch: fresh leaf and node hashes, no memo. */
+  function rootFromScratch(accounts: readonly Account[]): Uint8Array {
+    const sorted = [...accounts].sort((a, b) => (bytesToHex(a.address) < bytesToHex(b.address) ? -1 : 1))
+    const levels = buildMerkleLevels(sorted.map((a) => hashAccountLeaf(encodeAccount(a))))
+    return levels[levels.length - 1]![0]!
+  }
+
+  it('matches a from-scratch hash after every update, insertion and removal', () => {
+    let accounts = randomAccounts(23)
+    for (let step = 0; step < 60; step++) {
+      const next = accounts.slice()
+      const i = rng.nextInt(next.length)
+      const r = rng.nextInt(10)
+      if (r < 6) next[i] = { ...next[i]!, balance: next[i]!.balance + 1n, nextNonce: next[i]!.nextNonce + 1n }
+      else if (r < 8) next.push(...randomAccounts(1 + rng.nextInt(3)))
+      else if (next.length > 1) next.splice(i, 1)
+      accounts = next
+      const root = computeStateRoot(new Map(accounts.map((a) => [bytesToHex(a.address), a])))
+      expect(root, `step ${step}`).toEqual(rootFromScratch(accounts))
+      // The returned root is the caller's: changing it must not change the next answer.
+      root.fill(0)
+      expect(computeStateRoot(new Map(accounts.map((a) => [bytesToHex(a.address), a])))).toEqual(
+        rootFromScratch(accounts),
+      )
+    }
   })
 })
