@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"os"
 
@@ -155,6 +156,23 @@ type opCase struct {
 	R  string `json:"r"`
 }
 
+// tortoiseCase mirrors go-spacemesh tortoise weight formulas: ballot weight =
+// DivUint64(rat.Num, rat.Denom) · New(eligibilities) with rat = big.NewRat(atxWeight, count);
+// expected weight share = New64(w) · New64(layers) / New64(perEpoch); local threshold =
+// New64(w) / New(3) / New64(perEpoch); global = expected / New(3) + local.
+type tortoiseCase struct {
+	AtxWeight     string `json:"atxWeight"`
+	Count         int64  `json:"count"`
+	Eligibilities int    `json:"eligibilities"`
+	BallotWeight  string `json:"ballotWeight"`
+	EpochWeight   string `json:"epochWeight"`
+	Layers        int64  `json:"layers"`
+	PerEpoch      int64  `json:"perEpoch"`
+	Expected      string `json:"expected"`
+	Local         string `json:"local"`
+	Global        string `json:"global"`
+}
+
 type divUCase struct {
 	P string `json:"p"`
 	Q string `json:"q"`
@@ -164,11 +182,12 @@ type divUCase struct {
 func main() {
 	rng := rand.New(rand.NewPCG(0x5eed, 0xf1ed))
 	out := struct {
-		Source    string     `json:"source"`
-		DivUint64 []divUCase `json:"divUint64"`
-		Ops       []opCase   `json:"ops"`
-		BinCdf    []cdfCase  `json:"binCdf"`
-		Seats     []seatCase `json:"seats"`
+		Source    string         `json:"source"`
+		DivUint64 []divUCase     `json:"divUint64"`
+		Ops       []opCase       `json:"ops"`
+		BinCdf    []cdfCase      `json:"binCdf"`
+		Seats     []seatCase     `json:"seats"`
+		Tortoise  []tortoiseCase `json:"tortoise"`
 	}{Source: "github.com/spacemeshos/fixed v0.1.2 (ce5e71a) via scripts/vectors/fixed/main.go; oracle = go-spacemesh hare3/eligibility/oracle.go"}
 
 	// DivUint64: random magnitudes, exact quotients, huge operands, zero divisor.
@@ -357,6 +376,26 @@ func main() {
 				out.Seats = append(out.Seats, seat(weight, total, committee, prefixFor(f, byte(rng.UintN(256))), "step"))
 			}
 		}
+	}
+
+	// Tortoise weights.
+	for i := 0; i < 60; i++ {
+		atx := 1 + rng.Int64N(int64(1)<<(1+rng.UintN(50)))
+		count := 1 + rng.Int64N(int64(1)<<(1+rng.UintN(14)))
+		if i%3 == 0 { // weights that divide: the reduced fraction matters for DivUint64
+			atx = count * (1 + rng.Int64N(1000))
+		}
+		elig := 1 + int(rng.IntN(int(count)))
+		rat := big.NewRat(atx, count)
+		bw := fixed.DivUint64(rat.Num().Uint64(), rat.Denom().Uint64()).Mul(fixed.New(elig))
+		w := rng.Int64N(int64(1) << (1 + rng.UintN(62)))
+		per := []int64{4032, 10, 4, 3, 288}[rng.UintN(5)]
+		layers := 1 + rng.Int64N(per)
+		ew := fixed.New64(w)
+		expected := ew.Mul(fixed.New64(layers)).Div(fixed.New64(per))
+		local := ew.Div(fixed.New(3)).Div(fixed.New64(per))
+		out.Tortoise = append(out.Tortoise, tortoiseCase{fmt.Sprint(atx), count, elig, raw(bw), fmt.Sprint(w), layers, per,
+			raw(expected), raw(local), raw(expected.Div(fixed.New(3)).Add(local))})
 	}
 
 	enc := json.NewEncoder(os.Stdout)

@@ -63,7 +63,7 @@ function prepareLottery(input: SeatsInput): Lottery {
   const c = BigInt(input.committee)
   let n = input.weight
   let total = input.totalWeight
-  if (n > total) throw new EligibilityError('NOT_ACTIVE', `weight ${n} exceeds total ${total}`)
+  if (n < 0n || n > total) throw new EligibilityError('NOT_ACTIVE', `weight ${n} outside 0 … total ${total}`)
   if (c > total) {
     // uint64 products in go-spacemesh.
     n = U64(n * c)

@@ -3,6 +3,7 @@
  * `fixtures/bincdf-vectors.json` was printed by the real library (see fixtures/README.md). Raw
  * words are big-endian hex of the 128-bit sign-magnitude word; "panic" means the library panics.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { computeBinCdf } from './computeBinCdf.ts'
 import type { Fixed } from './Fixed.ts'
@@ -49,5 +50,30 @@ describe('spacemeshos/fixed vectors', () => {
         `n=${c.n} p=${c.p} x=${c.x}`,
       ).toBe(c.cdf)
     }
+  })
+
+  it('arbitrary words and arguments give a 128-bit word or a FixedError, nothing else', () => {
+    const word128 = fc.bigInt({ min: 0n, max: (1n << 128n) - 1n })
+    const settles = (f: () => Fixed): boolean => {
+      try {
+        const v = f()
+        return v >= 0n && v < 1n << 128n
+      } catch (e) {
+        return e instanceof FixedError
+      }
+    }
+    fc.assert(
+      fc.property(word128, word128, (a, b) => Object.values(ops).every((op) => settles(() => op(a, b)))),
+      { numRuns: 500, seed: 3 },
+    )
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -4n, max: (1n << 31n) + 4n }),
+        fc.oneof(word128, fc.bigInt({ min: 0n, max: 1n << 56n })),
+        fc.bigInt({ min: -4n, max: (1n << 31n) + 4n }),
+        (n, p, x) => settles(() => computeBinCdf(n, p, x)),
+      ),
+      { numRuns: 120, seed: 4 },
+    )
   })
 })

@@ -17,13 +17,18 @@
  * Pure state machine (CONVENTIONS 2): the host feeds ATXs, beacons, weak coins, blocks, Hare
  * outputs and ballots, calls `tallyVotes(last)` once per layer, and reads `updates()`.
  */
+import { fixedFromInt } from '../fixed/Fixed.ts'
+import { fixedAdd } from '../fixed/fixedArithmetic.ts'
 import type { Votes } from '../mesh/ballotCodec.ts'
+import { computeBallotWeight, computeWeightPerEligibility } from './computeBallotWeight.ts'
 import { blockKey, decodeVoteList } from './decodeVotes.ts'
 import { encodeTortoiseVotes } from './encodeTortoiseVotes.ts'
 import { type BlockRef, equalBytes, INF, TortoiseCore } from './TortoiseCore.ts'
 import { TortoiseError } from './TortoiseError.ts'
 import { type BallotInfo, computeLayerOpinion, withinDistance } from './TortoiseState.ts'
 import type { TortoiseUpdates } from './trackAppliedLayers.ts'
+
+const MAX_INT64 = (1n << 63n) - 1n
 
 export type { BlockRef }
 
@@ -62,9 +67,12 @@ export class Tortoise extends TortoiseCore {
   }
 
   onAtx(targetEpoch: number, atxId: Uint8Array, weight: bigint | number, malicious = false): void {
-    this.atxWeights.set(blockKey(atxId), Number(weight))
+    const w = BigInt(weight)
+    // go-spacemesh panics on ATX weights above int64 (`fixed.New64(int64(atx.Weight))`).
+    if (w < 0n || w > MAX_INT64) throw new RangeError(`atx weight: expected 0 … 2^63 − 1, got ${w}`)
+    this.atxWeights.set(blockKey(atxId), w)
     const epoch = this.epoch(targetEpoch)
-    if (!malicious) epoch.weight += Number(weight)
+    if (!malicious) epoch.weight = fixedAdd(epoch.weight, fixedFromInt(w))
     if (targetEpoch === this.epochOf(this.last)) this.updateLocalThreshold()
   }
 
@@ -119,12 +127,12 @@ export class Tortoise extends TortoiseCore {
     const baseLayer = base?.layer ?? this.genesis
     if (baseLayer >= b.layer)
       throw new TortoiseError('BASE_NOT_BEFORE', `base layer ${baseLayer} ≥ ${b.layer}`)
-    let ref: { weightPerEligibility: number; beacon: Uint8Array } | undefined
+    let ref: { num: bigint; den: bigint; beacon: Uint8Array } | undefined
     if (b.epochData !== undefined) {
       const weight = this.atxWeights.get(blockKey(b.atxId))
       if (weight === undefined) throw new TortoiseError('UNKNOWN_ATX', blockKey(b.atxId))
       ref = {
-        weightPerEligibility: weight / Math.max(1, b.epochData.eligibilityCount),
+        ...computeWeightPerEligibility(weight, b.epochData.eligibilityCount),
         beacon: b.epochData.beacon,
       }
     } else if (b.refBallot !== undefined) {
@@ -146,7 +154,8 @@ export class Tortoise extends TortoiseCore {
       id: b.id,
       key,
       layer: b.layer,
-      weight: malicious ? 0 : ref.weightPerEligibility * b.eligibilities,
+      // DivUint64(num, den) · New(eligibilities), as go-spacemesh decodeBallot.
+      weight: malicious ? 0n : computeBallotWeight(ref, b.eligibilities),
       beacon: ref.beacon,
       malicious,
       votes,
@@ -181,7 +190,7 @@ export class Tortoise extends TortoiseCore {
       const layer = this.layer(process)
       if (process - 1 > this.evicted) {
         const prev = this.layer(process - 1)
-        layer.goodUncounted += prev.goodUncounted
+        layer.goodUncounted = fixedAdd(layer.goodUncounted, prev.goodUncounted)
         layer.prevOpinion = prev.opinion
       }
       this.processed = process

@@ -4,6 +4,8 @@
  * recomputation and layer verification with the switch between modes. `Tortoise` (Tortoise.ts)
  * adds the public inputs and outputs on top.
  */
+import type { Fixed } from '../fixed/Fixed.ts'
+import { fixedAdd, fixedSub } from '../fixed/fixedArithmetic.ts'
 import { blockKey } from './decodeVotes.ts'
 import {
   type BallotInfo,
@@ -12,9 +14,11 @@ import {
   computeExpectedWeight,
   computeGlobalThreshold,
   computeLayerOpinion,
+  computeLocalThreshold,
   crossesThreshold,
   type EpochInfo,
   getLocalVote,
+  isPositiveWeight,
   type LayerInfo,
   type Sign,
   type TortoiseConfig,
@@ -39,8 +43,9 @@ export abstract class TortoiseCore {
   protected readonly layers = new Map<number, LayerInfo>()
   protected readonly blocks = new Map<string, BlockInfo>()
   protected readonly ballots = new Map<string, BallotInfo>()
-  protected readonly refs = new Map<string, { weightPerEligibility: number; beacon: Uint8Array }>()
-  protected readonly atxWeights = new Map<string, number>()
+  /** Reference ballots: ATX weight / eligibility count in lowest terms (Go's `big.Rat`), beacon. */
+  protected readonly refs = new Map<string, { num: bigint; den: bigint; beacon: Uint8Array }>()
+  protected readonly atxWeights = new Map<string, bigint>()
   protected readonly epochs = new Map<number, EpochInfo>()
   protected readonly delayed = new Map<number, BallotInfo[]>()
   protected readonly applied: ReturnType<typeof trackAppliedLayers>
@@ -52,8 +57,8 @@ export abstract class TortoiseCore {
   protected pending = INF
   protected isFull = false
   protected fullCounted: number
-  protected totalGoodWeight = 0
-  protected localThreshold = 0
+  protected totalGoodWeight: Fixed = 0n
+  protected localThreshold: Fixed = 0n
 
   constructor(config: TortoiseConfig) {
     if (config.zdist > config.hdist) throw new RangeError(`zdist ${config.zdist} above hdist ${config.hdist}`)
@@ -74,14 +79,14 @@ export abstract class TortoiseCore {
 
   protected epoch(e: number): EpochInfo {
     let info = this.epochs.get(e)
-    if (info === undefined) this.epochs.set(e, (info = { weight: 0, beacon: undefined }))
+    if (info === undefined) this.epochs.set(e, (info = { weight: 0n, beacon: undefined }))
     return info
   }
 
-  protected readonly epochWeight = (e: number): number => this.epochs.get(e)?.weight ?? 0
+  protected readonly epochWeight = (e: number): Fixed => this.epochs.get(e)?.weight ?? 0n
 
   protected updateLocalThreshold(): void {
-    this.localThreshold = this.epochWeight(this.epochOf(this.last)) / 3 / this.config.layersPerEpoch
+    this.localThreshold = computeLocalThreshold(this.config, this.epochWeight(this.epochOf(this.last)))
   }
 
   protected layer(lid: number): LayerInfo {
@@ -94,8 +99,8 @@ export abstract class TortoiseCore {
         hareTerminated: false,
         opinion: new Uint8Array(32),
         prevOpinion: undefined,
-        goodUncounted: 0,
-        empty: 0,
+        goodUncounted: 0n,
+        empty: 0n,
         coinflip: 0,
       }
       this.layers.set(lid, info)
@@ -111,7 +116,7 @@ export abstract class TortoiseCore {
       height: h.height,
       hare: 0,
       validity: 0,
-      margin: 0,
+      margin: 0n,
       data,
     }
   }
@@ -128,7 +133,7 @@ export abstract class TortoiseCore {
     for (let lid = block.layer + 1; lid <= this.fullCounted; lid++) {
       for (const ballot of this.layer(lid).ballots) {
         const vote = voteOn(ballot.votes, block.layer)
-        if (vote !== undefined && !vote.abstain) block.margin -= ballot.weight
+        if (vote !== undefined && !vote.abstain) block.margin = fixedSub(block.margin, ballot.weight)
       }
     }
   }
@@ -145,8 +150,11 @@ export abstract class TortoiseCore {
     const prev = this.layer(ballot.layer - 1)
     const opinion = ballot.votes?.opinion
     if (ballot.badBeacon || opinion === undefined || !equalBytes(prev.opinion, opinion)) return
-    for (let lid = ballot.layer; lid <= this.processed; lid++) this.layer(lid).goodUncounted += ballot.weight
-    this.totalGoodWeight += ballot.weight
+    for (let lid = ballot.layer; lid <= this.processed; lid++) {
+      const layer = this.layer(lid)
+      layer.goodUncounted = fixedAdd(layer.goodUncounted, ballot.weight)
+    }
+    this.totalGoodWeight = fixedAdd(this.totalGoodWeight, ballot.weight)
   }
 
   protected countFullOrDelay(ballot: BallotInfo): void {
@@ -168,10 +176,10 @@ export abstract class TortoiseCore {
       for (const block of layer.blocks) {
         if (blockVote(vote, block) === 1) {
           empty = false
-          block.margin += ballot.weight
-        } else block.margin -= ballot.weight
+          block.margin = fixedAdd(block.margin, ballot.weight)
+        } else block.margin = fixedSub(block.margin, ballot.weight)
       }
-      layer.empty += empty ? ballot.weight : -ballot.weight
+      layer.empty = empty ? fixedAdd(layer.empty, ballot.weight) : fixedSub(layer.empty, ballot.weight)
     }
   }
 
@@ -259,7 +267,7 @@ export abstract class TortoiseCore {
     }
   }
 
-  protected threshold(lid: number): number {
+  protected threshold(lid: number): Fixed {
     return computeGlobalThreshold(
       this.config,
       this.epochWeight,
@@ -273,9 +281,9 @@ export abstract class TortoiseCore {
   protected verifyVerifying(lid: number): [boolean, boolean] {
     const layer = this.layer(lid)
     if (!layer.hareTerminated) return [false, false]
-    let margin = this.totalGoodWeight - layer.goodUncounted
-    const uncounted = computeExpectedWeight(this.config, this.epochWeight, lid, this.last) - margin
-    if (uncounted > 0) margin -= uncounted
+    let margin = fixedSub(this.totalGoodWeight, layer.goodUncounted)
+    const uncounted = fixedSub(computeExpectedWeight(this.config, this.epochWeight, lid, this.last), margin)
+    if (isPositiveWeight(uncounted)) margin = fixedSub(margin, uncounted)
     if (crossesThreshold(margin, this.threshold(lid)) !== 1) return [false, false]
     return verifyLayer(layer.blocks, (b) => getLocalVote(this.config, this.verified, this.last, b))
   }

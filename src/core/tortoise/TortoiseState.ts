@@ -4,10 +4,16 @@
  * (`getLocalVote`), the layer opinion and the decision over a layer's blocks (`util.go`
  * verifyLayer).
  *
- * Weights are float64 here (go-spacemesh uses `spacemeshos/fixed` decimals): the simulator only
- * needs every node to compute the same thing, which IEEE doubles guarantee; a node that must
- * agree with Go on a margin within rounding of a threshold would need the fixed-point port.
+ * Weights are `spacemeshos/fixed` words as in go-spacemesh (`type weight = fixed.Fixed`), with
+ * its operations from `src/core/fixed`: sums and differences are exact, the expected weight per
+ * epoch is weight · layers / layersPerEpoch, thresholds divide by 3 and by layersPerEpoch, each
+ * truncating to 2^−56 the way Go's does, so a margin within rounding of a threshold is decided as a
+ * go node decides it. Comparisons follow `crossesThreshold`: the sign from `Float()`, then
+ * `GreaterThan` on the raw words.
  */
+import type { Fixed } from '../fixed/Fixed.ts'
+import { fixedFromInt, fixedGreater, isNegative, isZero, magnitude } from '../fixed/Fixed.ts'
+import { fixedAdd, fixedDiv, fixedMul } from '../fixed/fixedArithmetic.ts'
 import type { TortoiseParams } from '../params/presets.ts'
 import { computeOpinionHash } from './computeOpinionHash.ts'
 
@@ -22,7 +28,7 @@ export interface BlockInfo {
   hare: Sign
   validity: Sign
   /** Full mode: weight for minus weight against. */
-  margin: number
+  margin: Fixed
   /** The block itself is known locally (not only from votes). */
   data: boolean
 }
@@ -45,7 +51,7 @@ export interface BallotInfo {
   readonly id: Uint8Array
   readonly key: string
   readonly layer: number
-  readonly weight: number
+  readonly weight: Fixed
   readonly beacon: Uint8Array
   readonly malicious: boolean
   /** Vote on layer − 1; earlier layers through `prev`, back to genesis. */
@@ -62,14 +68,14 @@ export interface LayerInfo {
   opinion: Uint8Array
   prevOpinion: Uint8Array | undefined
   /** Verifying mode: good weight of ballots in layers ≤ this one. */
-  goodUncounted: number
+  goodUncounted: Fixed
   /** Full mode: weight voting "no block" minus weight supporting some block. */
-  empty: number
+  empty: Fixed
   coinflip: Sign
 }
 
 export interface EpochInfo {
-  weight: number
+  weight: Fixed
   beacon: Uint8Array | undefined
 }
 
@@ -91,9 +97,13 @@ export function voteOn(tail: LayerVote | undefined, layer: number): LayerVote | 
 export const blockVote = (vote: LayerVote, block: BlockInfo): Sign =>
   vote.support.some((s) => s.key === block.key) ? 1 : -1
 
-export function crossesThreshold(w: number, threshold: number): Sign {
-  if (w > 0 && w > threshold) return 1
-  if (w < 0 && -w > threshold) return -1
+/** `Float() > 0`: a non-zero magnitude with the sign bit clear (−0 and 0 are neither). */
+export const isPositiveWeight = (w: Fixed): boolean => !isZero(w) && !isNegative(w)
+
+/** go-spacemesh `crossesThreshold`: sign by `Float()`, size by raw-word `GreaterThan`. */
+export function crossesThreshold(w: Fixed, threshold: Fixed): Sign {
+  if (isPositiveWeight(w) && fixedGreater(w, threshold)) return 1
+  if (!isZero(w) && isNegative(w) && fixedGreater(magnitude(w), threshold)) return -1
   return 0
 }
 
@@ -138,32 +148,50 @@ export function verifyLayer(
   return [true, changed]
 }
 
-/** Expected ballot weight of layers (target, last] (go-spacemesh `computeExpectedWeight`). */
+/**
+ * Expected ballot weight of layers (target, last] (go-spacemesh `computeExpectedWeight`): the first
+ * and last epoch pro rata, weight · layers / layersPerEpoch, full epochs in between.
+ */
 export function computeExpectedWeight(
   c: TortoiseConfig,
-  epochWeight: (epoch: number) => number,
+  epochWeight: (epoch: number) => Fixed,
   target: number,
   last: number,
-): number {
-  let total = 0
-  for (let lid = target + 1; lid <= last; lid++)
-    total += epochWeight(Math.floor(lid / c.layersPerEpoch)) / c.layersPerEpoch
-  return total
+): Fixed {
+  const start = target + 1
+  if (start > last) return 0n
+  const length = c.layersPerEpoch
+  const perLayers = (w: Fixed, layers: number): Fixed =>
+    fixedDiv(fixedMul(w, fixedFromInt(BigInt(layers))), fixedFromInt(BigInt(length)))
+  const startEpoch = Math.floor(start / length)
+  const lastEpoch = Math.floor(last / length)
+  if (startEpoch === lastEpoch) return perLayers(epochWeight(startEpoch), last - start + 1)
+  let total = perLayers(epochWeight(startEpoch), length - (start % length))
+  for (let e = startEpoch + 1; e < lastEpoch; e++) total = fixedAdd(total, epochWeight(e))
+  return fixedAdd(total, perLayers(epochWeight(lastEpoch), (last % length) + 1))
 }
 
 /** Expected weight in the window / 3 + the local threshold (`computeGlobalThreshold`). */
 export function computeGlobalThreshold(
   c: TortoiseConfig,
-  epochWeight: (epoch: number) => number,
-  localThreshold: number,
+  epochWeight: (epoch: number) => Fixed,
+  localThreshold: Fixed,
   target: number,
   processed: number,
   last: number,
-): number {
+): Fixed {
   let window = last
   if (last - target > c.windowSize) {
     window = target + c.windowSize
     if (processed > window) window = processed
   }
-  return computeExpectedWeight(c, epochWeight, target, window) / 3 + localThreshold
+  return fixedAdd(
+    fixedDiv(computeExpectedWeight(c, epochWeight, target, window), fixedFromInt(3n)),
+    localThreshold,
+  )
+}
+
+/** Local threshold: the epoch's weight / 3 / layersPerEpoch (go-spacemesh `updateLast`, `onAtx`). */
+export function computeLocalThreshold(c: TortoiseConfig, epochWeight: Fixed): Fixed {
+  return fixedDiv(fixedDiv(epochWeight, fixedFromInt(3n)), fixedFromInt(BigInt(c.layersPerEpoch)))
 }

@@ -6,6 +6,7 @@
  * decided validity; else the sign of its margin if past the local threshold; else the weak coin
  * of the previous layer. Layers whose Hare has not finished are abstained.
  */
+import type { Fixed } from '../fixed/Fixed.ts'
 import type { Vote, Votes } from '../mesh/ballotCodec.ts'
 import { decodeVoteList } from './decodeVotes.ts'
 import { TortoiseError } from './TortoiseError.ts'
@@ -25,7 +26,7 @@ export interface EncodeContext {
   readonly genesis: number
   readonly evicted: number
   readonly verified: number
-  readonly localThreshold: number
+  readonly localThreshold: Fixed
   layer(lid: number): LayerInfo
   localOpinion(lid: number): Uint8Array | undefined
 }

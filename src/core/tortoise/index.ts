@@ -1,3 +1,4 @@
+export * from './computeBallotWeight.ts'
 export * from './computeOpinionHash.ts'
 export * from './decodeVotes.ts'
 export * from './encodeTortoiseVotes.ts'
