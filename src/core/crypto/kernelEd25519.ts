@@ -16,10 +16,10 @@ export function hashToScalarBytes(kernel: CurveKernel, ...parts: Uint8Array[]): 
   return numberToBytesLE(bytesToNumberLE(kernel.sha512(...parts)) % ED25519_L, 32)
 }
 
-export type ExpandedSeed = { scalar: bigint; scalarBytes: Uint8Array; prefix: Uint8Array }
+type ExpandedSeed = { scalar: bigint; scalarBytes: Uint8Array; prefix: Uint8Array }
 
 /** §5.1.5: the clamped lower half of SHA-512(seed), reduced mod L, and the upper half. */
-export function expandSeed(kernel: CurveKernel, seed: Uint8Array): ExpandedSeed {
+function expandSeed(kernel: CurveKernel, seed: Uint8Array): ExpandedSeed {
   const h = kernel.sha512(seed)
   const head = h.slice(0, 32)
   head[0]! &= 248
