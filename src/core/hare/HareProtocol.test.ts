@@ -92,6 +92,24 @@ describe('HareProtocol', () => {
     for (const o of propose) expect(o.message?.proposals).toEqual([id(1)])
   })
 
+  it('agrees on the empty set when the preround seats stay under the threshold', () => {
+    // Only members 0 and 1 hold a preround seat (2 < threshold 3); all five are seated later.
+    // This is how the sim preset's 20-seat committee yields an empty layer now and then: the
+    // honest preround seats are a binomial draw that sometimes falls below 11.
+    const nodes = Array.from({ length: 5 }, () => new HareProtocol(3))
+    for (const n of nodes) n.onInitial([id(1)])
+    const pre = nodes.map((n) => n.next())
+    for (const i of [0, 1]) deliver(nodes, asMessage(i, pre[i]!.message!))
+    let result: Uint8Array[][] | undefined
+    for (let t = 0; t < 12 && result === undefined; t++) {
+      const outs = tick(nodes)
+      if (outs[0]!.message?.round === Round.PROPOSE)
+        for (const o of outs) expect(o.message?.proposals).toEqual([])
+      if (outs[0]!.result) result = outs.map((o) => o.result!)
+    }
+    expect(result).toEqual(Array(5).fill([]))
+  })
+
   it('emits the weak coin once, from the smallest preround proof', () => {
     const nodes = Array.from({ length: 3 }, () => new HareProtocol(2))
     for (const n of nodes) n.onInitial([id(1)])
