@@ -116,6 +116,36 @@ describe('curve.wasm kernel operations against @noble/curves', () => {
     )
   })
 
+  it('reduceScalar, hashToScalar and mulAddScalar are the integer arithmetic mod L', () => {
+    const max512 = 2n ** 512n - 1n
+    const max256 = 2n ** 256n - 1n
+    for (const n of [0n, 1n, L - 1n, L, L + 1n, 2n * L, 2n ** 252n, 2n ** 253n, (max512 / L) * L, max512]) {
+      expect(bytesToHex(kernel.reduceScalar(le(n, 64))), `${n}`).toBe(bytesToHex(le(n % L)))
+    }
+    for (const [a, b, c] of [
+      [max256, max256, max256],
+      [L - 1n, L - 1n, L - 1n],
+      [0n, max256, L],
+    ] as const) {
+      expect(bytesToHex(kernel.mulAddScalar(le(a), le(b), le(c)))).toBe(bytesToHex(le((a * b + c) % L)))
+    }
+    const u256 = fc.bigInt({ min: 0n, max: max256 })
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: max512 }), u256, u256, u256, (n, a, b, c) => {
+        expect(bytesToHex(kernel.reduceScalar(le(n, 64)))).toBe(bytesToHex(le(n % L)))
+        expect(bytesToHex(kernel.mulAddScalar(le(a), le(b), le(c)))).toBe(bytesToHex(le((a * b + c) % L)))
+      }),
+      { numRuns: 500 },
+    )
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 200 }), { maxLength: 4 }), (parts) => {
+        const expected = leToBig(sha512(concatBytes(...parts))) % L
+        expect(bytesToHex(kernel.hashToScalar(...parts))).toBe(bytesToHex(le(expected)))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('mulBase is [s]B for scalars below L, zero included', () => {
     expect(bytesToHex(kernel.mulBase(le(0n)))).toBe(Point.ZERO.toHex())
     expect(bytesToHex(kernel.mulBase(le(L - 1n)))).toBe(Point.BASE.multiply(L - 1n).toHex())

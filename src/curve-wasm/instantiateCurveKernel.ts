@@ -18,6 +18,9 @@ type Exports = {
   sha512_reset(): void
   sha512_update(ptr: number, len: number): void
   sha512_finish(out: number): void
+  sha512_finish_scalar(out: number): void
+  scalar_reduce(x: number, out: number): void
+  scalar_mul_add(a: number, b: number, c: number, out: number): void
 }
 
 // Offsets in the 1024-byte I/O area: five 32-byte operands, up to 96 bytes of output, then
@@ -55,20 +58,51 @@ export function curveKernelFromInstance(instance: WebAssembly.Instance): CurveKe
   function out(offset: number): Uint8Array {
     return io().slice(OUT + offset, OUT + offset + 32)
   }
+  /** Starts a SHA-512 and feeds it the parts, in chunks through the I/O area. */
+  function feed(parts: Uint8Array[]): void {
+    x.sha512_reset()
+    for (const part of parts) {
+      if (!(part instanceof Uint8Array)) throw new TypeError('sha512: expected Uint8Array parts')
+      for (let at = 0; at < part.length; at += CHUNK_LENGTH) {
+        const chunk = part.subarray(at, at + CHUNK_LENGTH)
+        io().set(chunk, CHUNK)
+        x.sha512_update(CHUNK, chunk.length)
+      }
+    }
+  }
 
   return {
     sha512(...parts) {
-      x.sha512_reset()
-      for (const part of parts) {
-        if (!(part instanceof Uint8Array)) throw new TypeError('sha512: expected Uint8Array parts')
-        for (let at = 0; at < part.length; at += CHUNK_LENGTH) {
-          const chunk = part.subarray(at, at + CHUNK_LENGTH)
-          io().set(chunk, CHUNK)
-          x.sha512_update(CHUNK, chunk.length)
-        }
-      }
+      feed(parts)
       x.sha512_finish(OUT)
       return io().slice(OUT, OUT + 64)
+    },
+    hashToScalar(...parts) {
+      feed(parts)
+      x.sha512_finish_scalar(OUT)
+      return out(0)
+    },
+    reduceScalar(wide) {
+      if (!isBytes(wide, 64))
+        throw new RangeError(`wide: expected 64 bytes, got ${(wide as Uint8Array | undefined)?.length}`)
+      io().set(wide, IN[0])
+      x.scalar_reduce(IN[0], OUT)
+      return out(0)
+    },
+    mulAddScalar(a, b, c) {
+      for (const [v, n] of [
+        [a, 'a'],
+        [b, 'b'],
+        [c, 'c'],
+      ] as const) {
+        if (!isBytes(v, 32))
+          throw new RangeError(`${n}: expected 32 bytes, got ${(v as Uint8Array | undefined)?.length}`)
+      }
+      put(0, a)
+      put(1, b)
+      put(2, c)
+      x.scalar_mul_add(IN[0], IN[1], IN[2], OUT)
+      return out(0)
     },
     mulBase(scalar) {
       checkScalar(scalar, 'scalar')

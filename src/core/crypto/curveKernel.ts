@@ -9,8 +9,8 @@
  * never results, which is why it may live in module state.
  *
  * The operations are coarse so that one call does a whole verification's point work. The
- * protocol steps (expand_message_xmd, nonces, challenges) and the one multiply-add mod L per
- * signature stay in TypeScript; only the SHA-512 compression they call runs in the kernel.
+ * protocol steps (expand_message_xmd, nonces, challenges) stay in TypeScript; the SHA-512 and
+ * the arithmetic mod L they call run in the kernel too.
  * Scalars are 32-byte little-endian integers; a kernel may reject one ≥ 2^255 by throwing
  * (callers pass values reduced mod L), but must never throw on any point or signature bytes.
  */
@@ -18,6 +18,12 @@
 export interface CurveKernel {
   /** SHA-512 (FIPS 180-4) of the concatenated parts. */
   sha512(...parts: Uint8Array[]): Uint8Array
+  /** SHA-512 of the parts as a little-endian integer, mod L (32 bytes). */
+  hashToScalar(...parts: Uint8Array[]): Uint8Array
+  /** A 64-byte little-endian integer mod L. */
+  reduceScalar(wide: Uint8Array): Uint8Array
+  /** (a·b + c) mod L for 32-byte little-endian a, b, c. */
+  mulAddScalar(a: Uint8Array, b: Uint8Array, c: Uint8Array): Uint8Array
   /** The canonical encoding of [scalar]B (B the ed25519 base point); scalar below 2^255. */
   mulBase(scalar: Uint8Array): Uint8Array
   /**

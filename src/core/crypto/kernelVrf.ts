@@ -2,13 +2,13 @@
  * ECVRF-EDWARDS25519-SHA512-ELL2 prove and verify (RFC 9381 §5.1, §5.3) with the point work done
  * by an installed `CurveKernel`. vrf.ts calls these when a kernel is installed; its @noble/curves
  * path is the reference they are tested against byte for byte. The hashing steps (hash_to_field
- * with expand_message_xmd, the nonce, the challenge) and the scalar arithmetic mod L stay here,
- * with SHA-512 itself from the kernel.
+ * with expand_message_xmd, the nonce, the challenge) are spelled out here; SHA-512 and the
+ * arithmetic mod L come from the kernel. The one BigInt operation left is u mod p.
  */
-import { bytesToNumberBE, bytesToNumberLE, numberToBytesLE } from '@noble/curves/utils.js'
+import { bytesToNumberBE, numberToBytesLE } from '@noble/curves/utils.js'
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js'
 import type { CurveKernel } from './curveKernel.ts'
-import { ED25519_L, hashToScalarBytes, seedKey } from './kernelEd25519.ts'
+import { seedKey } from './kernelEd25519.ts'
 
 const SUITE = 0x04
 const DST = concatBytes(utf8ToBytes('ECVRF_edwards25519_XMD:SHA-512_ELL2_NU_'), Uint8Array.of(SUITE))
@@ -38,13 +38,14 @@ function challenge(kernel: CurveKernel, ...points: Uint8Array[]): Uint8Array {
 }
 
 export function kernelVrfProve(kernel: CurveKernel, secretSeed: Uint8Array, alpha: Uint8Array): Uint8Array {
-  const { scalar: x, scalarBytes, prefix, publicKey: pk } = seedKey(kernel, secretSeed)
-  const { h, gamma } = kernel.vrfGamma(scalarBytes, hashToField(kernel, pk, alpha))
-  const kBytes = hashToScalarBytes(kernel, prefix, h) // §5.4.2.2
-  const { kB, kH } = kernel.vrfNonce(kBytes, h)
+  const { scalar: x, prefix, publicKey: pk } = seedKey(kernel, secretSeed)
+  const { h, gamma } = kernel.vrfGamma(x, hashToField(kernel, pk, alpha))
+  const k = kernel.hashToScalar(prefix, h) // §5.4.2.2
+  const { kB, kH } = kernel.vrfNonce(k, h)
   const c = challenge(kernel, pk, h, gamma, kB, kH)
-  const s = (bytesToNumberLE(kBytes) + bytesToNumberLE(c) * x) % ED25519_L
-  return concatBytes(gamma, c, numberToBytesLE(s, 32))
+  const c32 = new Uint8Array(32)
+  c32.set(c)
+  return concatBytes(gamma, c, kernel.mulAddScalar(c32, x, k)) // s = k + c x mod L
 }
 
 /** Lengths are checked by the caller; every other malformation is false. */

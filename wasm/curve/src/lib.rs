@@ -8,6 +8,7 @@ mod consts;
 mod elligator;
 mod field;
 mod point;
+mod scalar;
 mod sha512;
 
 use field::Fe;
@@ -271,4 +272,30 @@ pub extern "C" fn sha512_finish(out: usize) {
         let h = core::mem::replace(&mut HASH, sha512::Sha512::new());
         IO[out..out + 64].copy_from_slice(&h.finish());
     }
+}
+
+/// Like `sha512_finish`, but writes the digest as an integer mod L (32 bytes, little-endian).
+#[no_mangle]
+pub extern "C" fn sha512_finish_scalar(out: usize) {
+    unsafe {
+        let h = core::mem::replace(&mut HASH, sha512::Sha512::new());
+        let r = scalar::reduce(&scalar::from_bytes::<16>(&h.finish()));
+        write32(out, &scalar::to_bytes(&r));
+    }
+}
+
+/// 64 little-endian bytes at `x` mod L → out.
+#[no_mangle]
+pub extern "C" fn scalar_reduce(x: usize, out: usize) {
+    let w = unsafe { scalar::from_bytes::<16>(&IO[x..x + 64]) };
+    write32(out, &scalar::to_bytes(&scalar::reduce(&w)));
+}
+
+/// (a b + c) mod L → out, for 32-byte little-endian a, b, c.
+#[no_mangle]
+pub extern "C" fn scalar_mul_add(a: usize, b: usize, c: usize, out: usize) {
+    let a = scalar::from_bytes::<8>(&read32(a));
+    let b = scalar::from_bytes::<8>(&read32(b));
+    let c = scalar::from_bytes::<8>(&read32(c));
+    write32(out, &scalar::to_bytes(&scalar::mul_add(&a, &b, &c)));
 }
