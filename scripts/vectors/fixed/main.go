@@ -14,6 +14,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"os"
+	"strconv"
 
 	"github.com/spacemeshos/fixed"
 )
@@ -180,7 +181,16 @@ type divUCase struct {
 }
 
 func main() {
-	rng := rand.New(rand.NewPCG(0x5eed, 0xf1ed))
+	// VEC_SEED and VEC_SCALE (default 0x5eed and 1, which print the committed fixture) give
+	// larger or different sets for one-off checks.
+	seed, scale := uint64(0x5eed), 1
+	if v := os.Getenv("VEC_SEED"); v != "" {
+		seed, _ = strconv.ParseUint(v, 0, 64)
+	}
+	if v := os.Getenv("VEC_SCALE"); v != "" {
+		scale, _ = strconv.Atoi(v)
+	}
+	rng := rand.New(rand.NewPCG(seed, 0xf1ed))
 	out := struct {
 		Source    string         `json:"source"`
 		DivUint64 []divUCase     `json:"divUint64"`
@@ -200,7 +210,7 @@ func main() {
 		{12345678901234, 1 << 50}, {1 << 63, 1 << 62}, {5, 0}, {0, 7}, {1 << 15, 1 << 20}} {
 		du(pq[0], pq[1])
 	}
-	for i := 0; i < 60; i++ {
+	for i := 0; i < 60*scale; i++ {
 		p := rng.Uint64() >> rng.UintN(64)
 		q := rng.Uint64()>>rng.UintN(64) | 1
 		if i%3 == 0 { // exact quotient
@@ -229,7 +239,7 @@ func main() {
 		return fromRaw(hi, lo)
 	}
 	for _, op := range []string{"mul", "div", "add", "sub"} {
-		for i := 0; i < 40; i++ {
+		for i := 0; i < 40*scale; i++ {
 			a, b := randFixed(), randFixed()
 			var f func() string
 			switch op {
@@ -250,7 +260,7 @@ func main() {
 	cdf := func(n int, p fixed.Fixed, x int) {
 		out.BinCdf = append(out.BinCdf, cdfCase{n, raw(p), x, try(func() string { return raw(fixed.BinCDF(n, p, x)) })})
 	}
-	for i := 0; i < 150; i++ {
+	for i := 0; i < 150*scale; i++ {
 		n := 1 + int(rng.Uint64N(uint64(1)<<rng.UintN(31)))
 		var p fixed.Fixed
 		if i%2 == 0 {
@@ -275,7 +285,7 @@ func main() {
 	cdf(1<<30+1, fixed.DivUint64(1, 3), 1<<29)
 
 	// Seat counts: random tuples over several magnitudes.
-	for accepted := 0; accepted < 200; {
+	for accepted := 0; accepted < 200*scale; {
 		total := 1 + rng.Uint64N(uint64(1)<<(1+rng.UintN(44)))
 		weight := 1 + rng.Uint64N(total)
 		if accepted%4 == 0 {
@@ -352,7 +362,7 @@ func main() {
 		}
 	}
 	// Random tuples, then boundary at their count.
-	for i := 0; i < 30; i++ {
+	for i := 0; i < 30*scale; i++ {
 		total := 1 + rng.Uint64N(uint64(1)<<(1+rng.UintN(40)))
 		weight := 1 + rng.Uint64N(total)
 		committee := 1 + int(rng.UintN(800))
@@ -379,7 +389,7 @@ func main() {
 	}
 
 	// Tortoise weights.
-	for i := 0; i < 60; i++ {
+	for i := 0; i < 60*scale; i++ {
 		atx := 1 + rng.Int64N(int64(1)<<(1+rng.UintN(50)))
 		count := 1 + rng.Int64N(int64(1)<<(1+rng.UintN(14)))
 		if i%3 == 0 { // weights that divide: the reduced fraction matters for DivUint64
@@ -387,15 +397,18 @@ func main() {
 		}
 		elig := 1 + int(rng.IntN(int(count)))
 		rat := big.NewRat(atx, count)
-		bw := fixed.DivUint64(rat.Num().Uint64(), rat.Denom().Uint64()).Mul(fixed.New(elig))
+		bw := try(func() string {
+			return raw(fixed.DivUint64(rat.Num().Uint64(), rat.Denom().Uint64()).Mul(fixed.New(elig)))
+		})
 		w := rng.Int64N(int64(1) << (1 + rng.UintN(62)))
 		per := []int64{4032, 10, 4, 3, 288}[rng.UintN(5)]
 		layers := 1 + rng.Int64N(per)
 		ew := fixed.New64(w)
-		expected := ew.Mul(fixed.New64(layers)).Div(fixed.New64(per))
-		local := ew.Div(fixed.New(3)).Div(fixed.New64(per))
-		out.Tortoise = append(out.Tortoise, tortoiseCase{fmt.Sprint(atx), count, elig, raw(bw), fmt.Sprint(w), layers, per,
-			raw(expected), raw(local), raw(expected.Div(fixed.New(3)).Add(local))})
+		expected := func() fixed.Fixed { return ew.Mul(fixed.New64(layers)).Div(fixed.New64(per)) }
+		local := func() fixed.Fixed { return ew.Div(fixed.New(3)).Div(fixed.New64(per)) }
+		out.Tortoise = append(out.Tortoise, tortoiseCase{fmt.Sprint(atx), count, elig, bw, fmt.Sprint(w), layers, per,
+			try(func() string { return raw(expected()) }), try(func() string { return raw(local()) }),
+			try(func() string { return raw(expected().Div(fixed.New(3)).Add(local())) })})
 	}
 
 	enc := json.NewEncoder(os.Stdout)
