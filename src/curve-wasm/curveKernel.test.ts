@@ -146,12 +146,17 @@ describe('curve.wasm kernel operations against @noble/curves', () => {
     )
   })
 
-  it('mulBase is [s]B for scalars below L, zero included', () => {
+  it('mulBase and mulBasePair are [s]B for scalars below L, zero included', () => {
     expect(bytesToHex(kernel.mulBase(le(0n)))).toBe(Point.ZERO.toHex())
     expect(bytesToHex(kernel.mulBase(le(L - 1n)))).toBe(Point.BASE.multiply(L - 1n).toHex())
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: L - 1n }), (s) => {
+      fc.property(fc.bigInt({ min: 1n, max: L - 1n }), fc.bigInt({ min: 1n, max: L - 1n }), (s, t) => {
         expect(bytesToHex(kernel.mulBase(le(s)))).toBe(Point.BASE.multiply(s).toHex())
+        const pair = kernel.mulBasePair(le(s), le(t))
+        expect([bytesToHex(pair.a), bytesToHex(pair.b)]).toEqual([
+          Point.BASE.multiply(s).toHex(),
+          Point.BASE.multiply(t).toHex(),
+        ])
       }),
       { numRuns: 100 },
     )

@@ -10,6 +10,7 @@ type Exports = {
   io(): number
   init(): void
   base_mul(s: number, out: number): number
+  base_mul2(a: number, b: number, out: number): number
   ed25519_verify(a: number, r: number, s: number, k: number): number
   vrf_gamma(x: number, u: number, out: number): number
   vrf_nonce(k: number, h: number, out: number): number
@@ -109,6 +110,14 @@ export function curveKernelFromInstance(instance: WebAssembly.Instance): CurveKe
       put(0, scalar)
       x.base_mul(IN[0], OUT)
       return out(0)
+    },
+    mulBasePair(a, b) {
+      checkScalar(a, 'a')
+      checkScalar(b, 'b')
+      put(0, a)
+      put(1, b)
+      x.base_mul2(IN[0], IN[1], OUT)
+      return { a: out(0), b: out(32) }
     },
     verifyEd25519(publicKey, r, s, k) {
       if (!isBytes(publicKey, 32) || !isBytes(r, 32) || !isBytes(s, 32) || !isBytes(k, 32)) return false

@@ -26,6 +26,8 @@ export interface CurveKernel {
   mulAddScalar(a: Uint8Array, b: Uint8Array, c: Uint8Array): Uint8Array
   /** The canonical encoding of [scalar]B (B the ed25519 base point); scalar below 2^255. */
   mulBase(scalar: Uint8Array): Uint8Array
+  /** `mulBase` of two scalars at once (one field inversion for both encodings). */
+  mulBasePair(a: Uint8Array, b: Uint8Array): { a: Uint8Array; b: Uint8Array }
   /**
    * curve25519-voi's VerifyOptionsDefault equation for a signature (R, s) by A with the challenge
    * k = SHA-512(R ‖ A ‖ M) mod L: false unless A and R are canonical point encodings, A is not of

@@ -31,13 +31,21 @@ export type SeedKey = ExpandedSeed & { publicKey: Uint8Array }
  */
 const seedKeys = new WeakMap<Uint8Array, { seed: Uint8Array; key: SeedKey }>()
 
-export function seedKey(kernel: CurveKernel, seed: Uint8Array): SeedKey {
+function cachedSeedKey(seed: Uint8Array): SeedKey | undefined {
   const hit = seedKeys.get(seed)
-  if (hit !== undefined && sameBytes(hit.seed, seed)) return hit.key
-  const expanded = expandSeed(kernel, seed)
-  const key = { ...expanded, publicKey: kernel.mulBase(expanded.scalar) }
+  return hit !== undefined && sameBytes(hit.seed, seed) ? hit.key : undefined
+}
+
+function rememberSeedKey(seed: Uint8Array, key: SeedKey): SeedKey {
   seedKeys.set(seed, { seed: seed.slice(), key })
   return key
+}
+
+export function seedKey(kernel: CurveKernel, seed: Uint8Array): SeedKey {
+  const hit = cachedSeedKey(seed)
+  if (hit !== undefined) return hit
+  const expanded = expandSeed(kernel, seed)
+  return rememberSeedKey(seed, { ...expanded, publicKey: kernel.mulBase(expanded.scalar) })
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -53,11 +61,22 @@ export function kernelPublicKey(kernel: CurveKernel, seed: Uint8Array): Uint8Arr
 
 /** §5.1.6: R = [r]B with r = SHA-512(prefix ‖ M) mod L, S = r + SHA-512(R ‖ A ‖ M) a mod L. */
 export function kernelSign(kernel: CurveKernel, seed: Uint8Array, message: Uint8Array): Uint8Array {
-  const { scalar, prefix, publicKey } = seedKey(kernel, seed)
-  const r = kernel.hashToScalar(prefix, message)
-  const R = kernel.mulBase(r)
-  const k = kernel.hashToScalar(R, publicKey, message)
-  return concatBytes(R, kernel.mulAddScalar(k, scalar, r))
+  let key = cachedSeedKey(seed)
+  let r: Uint8Array
+  let R: Uint8Array
+  if (key === undefined) {
+    // A first signature with this seed array: A = [a]B and R = [r]B in one call.
+    const expanded = expandSeed(kernel, seed)
+    r = kernel.hashToScalar(expanded.prefix, message)
+    const points = kernel.mulBasePair(expanded.scalar, r)
+    key = rememberSeedKey(seed, { ...expanded, publicKey: points.a })
+    R = points.b
+  } else {
+    r = kernel.hashToScalar(key.prefix, message)
+    R = kernel.mulBase(r)
+  }
+  const k = kernel.hashToScalar(R, key.publicKey, message)
+  return concatBytes(R, kernel.mulAddScalar(k, key.scalar, r))
 }
 
 /** §5.1.7 with voi's strictness; lengths are checked by the caller. */

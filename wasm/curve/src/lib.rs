@@ -114,6 +114,21 @@ pub extern "C" fn base_mul(s: usize, out: usize) -> i32 {
     0
 }
 
+/// [a]B ‖ [b]B → out (64 bytes), sharing the inversion of the encoding. rc 1 if a or b ≥ 2^255.
+#[no_mangle]
+pub extern "C" fn base_mul2(a: usize, b: usize, out: usize) -> i32 {
+    let x = ctx();
+    let a = read32(a);
+    let b = read32(b);
+    if !below_2_255(&a) || !below_2_255(&b) {
+        return 1;
+    }
+    let [pa, pb] = Ext::encode_all(&[point::mul_base(x.base, &a), point::mul_base(x.base, &b)]);
+    write32(out, &pa);
+    write32(out + 32, &pb);
+    0
+}
+
 /// Strict cofactored ed25519 verification equation (curve25519-voi's VerifyOptionsDefault):
 /// canonical A and R, A not of small order, s < L, [8]([s]B - R - [k]A) = 0. k < 2^255 is
 /// SHA-512(R ‖ A ‖ M) mod L. 1 valid, 0 not.
