@@ -14,18 +14,22 @@
  * nearest value. Arguments above 2^30 and probabilities outside [0, 1] throw FixedError, as the
  * library panics.
  */
-import { type Fixed, fixedFromInt, fromRaw56, i64, isZero, ONE, toRaw56 } from './Fixed.ts'
+import { ONE as FIXED_ONE, type Fixed, fixedFromInt, fromRaw56, i64, isZero, toRaw56 } from './Fixed.ts'
 import { FixedError } from './FixedError.ts'
 import { fixedAdd, fixedDiv, fixedInverse, fixedMul, fixedSub } from './fixedArithmetic.ts'
 import { fixedExp, lgammaInteger, scaledLog } from './fixedTranscendental.ts'
 
+// Local copies (the continued fraction is the hot loop; module bindings cost a getter under the
+// dev/test transforms).
+const ONE: Fixed = FIXED_ONE
+const MAG = (1n << 127n) - 1n
 const MAX_SHAPE = 1n << 30n
 const MAX_STEPS = 300n
 /** 1e−14 read into 56 fraction bits by truncation (720 raw units). */
 const STEP_EPSILON: Fixed = 720n
 
 /** Lentz's guard: a zero denominator becomes one raw unit. */
-const nonZero = (z: Fixed): Fixed => (isZero(z) ? 1n : z)
+const nonZero = (z: Fixed): Fixed => ((z & MAG) === 0n ? 1n : z)
 
 /** The continued fraction of I_t(a, b), t a 56-bit fraction. */
 function betaContinuedFraction(t: bigint, a: bigint, b: bigint): Fixed {

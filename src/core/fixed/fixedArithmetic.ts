@@ -9,123 +9,103 @@
  * divisor — an exact division can therefore come out one raw unit low (DivUint64(50, 800) is
  * 1/16 − 2^−56, DivUint64(800, 800) is 1 − 2^−56). The seat counts depend on those units.
  */
-import {
-  type Fixed,
-  FRAC_BITS,
-  fixedGreater,
-  fixedLess,
-  hiWord,
-  isNegative,
-  leadingZeros64,
-  loWord,
-  MAG_MASK,
-  negate,
-  ONE,
-  SIGN,
-  shiftLeft,
-  shiftRight,
-  shiftWordLeft,
-  shl64,
-  shr64,
-  u64,
-  WORD,
-} from './Fixed.ts'
+import { type Fixed, ONE } from './Fixed.ts'
 import { FixedError } from './FixedError.ts'
+
+// Local copies of Fixed.ts's layout constants: these functions run millions of times per seat
+// count, and a module binding costs a getter call per use under the dev/test transforms.
+const SIGN = 1n << 127n
+const MAG = SIGN - 1n
+const FRAC = 56n
+const WORD = 1n << 64n
+const WORD2 = 1n << 128n
+const HALF_WORD = 1n << 63n
 
 const overflow = (what: string): never => {
   throw new FixedError('OVERFLOW', `fixed: ${what} overflows`)
 }
-
-/** Sum of two magnitudes; the library rejects any carry into the sign bit. */
-function addMagnitudes(x: Fixed, y: Fixed): Fixed {
-  const sum = x + y
-  if (sum >= SIGN) overflow('add')
-  return sum
+const divideByZero = (): never => {
+  throw new FixedError('DIVIDE_BY_ZERO', 'fixed: division by zero')
 }
 
-/** x − y of two non-negative words: the difference's magnitude, flagged negative when x < y. */
-function subMagnitudes(x: Fixed, y: Fixed): Fixed {
-  if (fixedLess(x, y)) return u128(y - x) | SIGN
-  return u128(x - y)
+/** Go `bits.Len64` of a value below 2^64. */
+function len64(v: bigint): number {
+  const hi = Number(v >> 32n)
+  return hi !== 0 ? 64 - Math.clz32(hi) : 32 - Math.clz32(Number(v))
 }
-
-const u128 = (v: bigint): bigint => BigInt.asUintN(128, v)
 
 export function fixedAdd(x: Fixed, y: Fixed): Fixed {
-  const xNeg = isNegative(x)
-  const yNeg = isNegative(y)
-  if (xNeg !== yNeg) return yNeg ? subMagnitudes(x, y & MAG_MASK) : subMagnitudes(y, x & MAG_MASK)
-  return addMagnitudes(x & MAG_MASK, y & MAG_MASK) | (x & SIGN)
+  const xs = x & SIGN
+  if (xs !== (y & SIGN)) {
+    // Opposite signs: the positive operand minus the other's magnitude, negative when smaller.
+    const [pos, neg] = xs === 0n ? [x, y & MAG] : [y, x & MAG]
+    return pos < neg ? (neg - pos) | SIGN : pos - neg
+  }
+  const sum = (x & MAG) + (y & MAG)
+  if (sum >= SIGN) overflow('add')
+  return sum | xs
 }
 
 export function fixedSub(x: Fixed, y: Fixed): Fixed {
-  return fixedAdd(x, negate(y))
+  return fixedAdd(x, y ^ SIGN)
 }
 
 export function fixedMul(x: Fixed, y: Fixed): Fixed {
-  const product = ((x & MAG_MASK) * (y & MAG_MASK)) >> FRAC_BITS
+  const product = ((x & MAG) * (y & MAG)) >> FRAC
   if (product >= SIGN) overflow('mul')
   return product | ((x ^ y) & SIGN)
 }
 
-/** The raw word times a 64-bit integer; must fit 128 bits (used inside the long division). */
-function mulWord(x: Fixed, y: bigint): Fixed {
-  const product = x * y
-  if (product >= WORD * WORD) overflow('mul64')
-  return product
+/**
+ * The library's 128/128 long division, for a divisor of 64 bits or more: estimate the quotient
+ * from the dividend over the divisor's normalized top word, decrement it, then add one back
+ * only if the remainder is *greater* than the divisor. Returns [quotient, remainder].
+ */
+function estimateDivide(u: Fixed, v: Fixed): [Fixed, Fixed] {
+  const n = 64 - len64(v >> 64n)
+  const top = (v << BigInt(n)) >> 64n
+  if (top <= u >> 64n) overflow('div64')
+  let estimate = n === 0 ? 0n : (u / top) >> BigInt(64 - n)
+  // Go: tq -= -tq >> 63 on uint64, i.e. decrement unless zero (or above 2^63).
+  if (estimate !== 0n && estimate <= HALF_WORD) estimate -= 1n
+  const product = v * estimate
+  if (product >= WORD2) overflow('mul64')
+  const r = fixedSub(u, product)
+  // Raw-word comparison: a negative remainder would count as greater.
+  return r > v ? [estimate + 1n, fixedSub(r, v)] : [estimate, r]
 }
 
-/** Go `bits.Div64(hi, lo, y)`: panics on a zero divisor or a quotient beyond 64 bits. */
-function div64(hi: bigint, lo: bigint, y: bigint): [bigint, bigint] {
-  if (y === 0n) throw new FixedError('DIVIDE_BY_ZERO', 'fixed: division by zero')
-  if (y <= hi) overflow('div64')
-  const u = (hi << 64n) | lo
-  return [u / y, u % y]
+function divide128(u: Fixed, v: Fixed): [Fixed, Fixed] {
+  if (v < WORD) return v === 0n ? divideByZero() : [u / v, u % v]
+  return estimateDivide(u, v)
 }
 
-/** Unsigned 128/128 division as the library does it: exact below 2^64, estimated above. */
-function longDivide(u: Fixed, v: Fixed): [Fixed, Fixed] {
-  if (hiWord(v) === 0n) {
-    const d = loWord(v)
-    if (d === 0n) throw new FixedError('DIVIDE_BY_ZERO', 'fixed: division by zero')
-    return [u / d, u % d]
-  }
-  const n = leadingZeros64(hiWord(v))
-  const top = shl64(hiWord(v), n) | shr64(loWord(v), 64n - n)
-  let [estimate] = div64(hiWord(u), loWord(u), top)
-  estimate = shr64(estimate, 64n - n)
-  // Decrement unless zero (Go: tq -= -tq >> 63, on uint64).
-  estimate -= shr64(u64(-estimate), 63n)
-  let q = estimate
-  let r = fixedSub(u, mulWord(v, estimate))
-  if (fixedGreater(r, v)) {
-    q = estimate + 1n
-    r = fixedSub(r, v)
-  }
-  return [q, r]
+function quotient128(u: Fixed, v: Fixed): Fixed {
+  if (v < WORD) return v === 0n ? divideByZero() : u / v
+  return estimateDivide(u, v)[0]
 }
 
 /** Unsigned quotient of two non-negative words with 56 fraction bits, truncated. */
 function divideUnsigned(u: Fixed, v: Fixed): Fixed {
-  if ((hiWord(u) & ~0x7fn) === 0n) return longDivide(u << FRAC_BITS, v)[0]
+  if (u >> 64n < 0x80n) return quotient128(u << FRAC, v)
   // Large dividend: integer quotient first, then the fraction from the remainder shifted as far
-  // as it goes and the divisor shifted right by what is left (dropping its low bits).
-  let [a, rem] = longDivide(u, v)
-  a = shiftLeft(a, FRAC_BITS)
-  let room = leadingZeros64(hiWord(rem)) - 1n
-  if (room > FRAC_BITS) room = FRAC_BITS
-  const b = shiftWordLeft(rem, room)
-  const [frac] = longDivide(b, shiftRight(v, FRAC_BITS - room))
-  return fixedAdd(a, frac)
+  // as it goes (keeping bit 127 clear) and the divisor shifted right by what is left.
+  const [a, rem] = divide128(u, v)
+  const whole = a << FRAC
+  if (whole >= SIGN) overflow('shift left')
+  const room = Math.min(64 - len64(rem >> 64n) - 1, 56)
+  if (room < 0) throw new FixedError('NEGATIVE_SHIFT', `negative shift count ${room}`)
+  const b = (rem << BigInt(room)) % WORD2
+  return fixedAdd(whole, quotient128(b, v >> BigInt(56 - room)))
 }
 
 export function fixedDiv(x: Fixed, y: Fixed): Fixed {
-  return divideUnsigned(x & MAG_MASK, y & MAG_MASK) | ((x ^ y) & SIGN)
+  return divideUnsigned(x & MAG, y & MAG) | ((x ^ y) & SIGN)
 }
 
 /** `fixed.DivUint64(p, q)`: p / q of two uint64 integers. */
 export function fixedDivUint64(p: bigint, q: bigint): Fixed {
-  return divideUnsigned(u64(p) << FRAC_BITS, u64(q) << FRAC_BITS)
+  return divideUnsigned(BigInt.asUintN(64, p) << FRAC, BigInt.asUintN(64, q) << FRAC)
 }
 
 /** 1 / x. */
