@@ -20,9 +20,9 @@ export const ONE: Fixed = 1n << FRAC_BITS
 export const HALF = ONE >> 1n
 export const FRAC_MASK = ONE - 1n
 export const SIGN: Fixed = 1n << 127n
-export const MAG_MASK: Fixed = SIGN - 1n
+const MAG_MASK: Fixed = SIGN - 1n
 export const WORD = 1n << 64n
-export const WORD_MASK = WORD - 1n
+const WORD_MASK = WORD - 1n
 const SIGN64 = 1n << 63n
 
 export const u64 = (v: bigint): bigint => BigInt.asUintN(64, v)
@@ -32,19 +32,15 @@ function checkShift(n: bigint): void {
   if (n < 0n) throw new FixedError('NEGATIVE_SHIFT', `negative shift count ${n}`)
 }
 /** Go `uint64 << n`. */
-export function shl64(v: bigint, n: bigint): bigint {
+function shl64(v: bigint, n: bigint): bigint {
   checkShift(n)
   return n >= 64n ? 0n : u64(v << n)
 }
 /** Go `uint64 >> n`. */
-export function shr64(v: bigint, n: bigint): bigint {
+function shr64(v: bigint, n: bigint): bigint {
   checkShift(n)
   return n >= 64n ? 0n : v >> n
 }
-
-export const hiWord = (x: Fixed): bigint => x >> 64n
-export const loWord = (x: Fixed): bigint => x & WORD_MASK
-export const fromWords = (hi: bigint, lo: bigint): Fixed => (hi << 64n) | lo
 
 /** Bit length of a non-negative value below 2^128 (Go `bits.Len64` for a word). */
 export function bitLength(v: bigint): bigint {
@@ -56,15 +52,15 @@ export function bitLength(v: bigint): bigint {
   const hi = Number(v >> 32n)
   return BigInt(base + (hi !== 0 ? 64 - Math.clz32(hi) : 32 - Math.clz32(Number(v))))
 }
-export function leadingZeros64(v: bigint): bigint {
-  return 64n - bitLength(v)
-}
+
+const hiWord = (x: Fixed): bigint => x >> 64n
+const loWord = (x: Fixed): bigint => x & WORD_MASK
+const fromWords = (hi: bigint, lo: bigint): Fixed => (hi << 64n) | lo
 
 export const isNegative = (x: Fixed): boolean => x >= SIGN
 export const magnitude = (x: Fixed): bigint => x & MAG_MASK
-export const signBit = (x: Fixed): bigint => x & SIGN
+const signBit = (x: Fixed): bigint => x & SIGN
 export const isZero = (x: Fixed): boolean => magnitude(x) === 0n
-export const negate = (x: Fixed): Fixed => x ^ SIGN
 export const absolute = (x: Fixed): Fixed => x & MAG_MASK
 /** `x.LessThan(y)`: unsigned comparison of the raw words. */
 export const fixedLess = (x: Fixed, y: Fixed): boolean => x < y
@@ -85,11 +81,6 @@ export function fromRaw56(v: bigint): Fixed {
 export function fixedFromInt(v: bigint): Fixed {
   const mag = u64(v < 0n ? -v : v)
   return (mag << FRAC_BITS) | (v < 0n ? SIGN : 0n)
-}
-
-/** A uint64 integer (the library's unsigned constructor used by `DivUint64`). */
-export function fixedFromUint(v: bigint): Fixed {
-  return u64(v) << FRAC_BITS
 }
 
 /** The value as a signed int64 56-bit number; overflows unless |x| < 2^63 raw units. */
@@ -139,10 +130,4 @@ export function shiftLeft(x: Fixed, n: bigint): Fixed {
   if ((shr64(hi, 64n - n) | (shl64(hi, n) & SIGN64)) !== 0n) overflow('shift left')
   const newHi = shl64(hi, n) | shr64(lo, 64n - n)
   return fromWords(newHi | (hiWord(x) & SIGN64), shl64(lo, n))
-}
-
-/** The whole raw word shifted left by n mod 2^128, no checks (the library's unchecked shift). */
-export function shiftWordLeft(x: Fixed, n: bigint): Fixed {
-  checkShift(n)
-  return (x << n) & ((1n << 128n) - 1n)
 }
