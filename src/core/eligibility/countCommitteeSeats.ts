@@ -13,8 +13,8 @@
  * BinCDF go through our port of `spacemeshos/fixed` v0.1.2 (`src/core/fixed/`), so the seat count
  * is the go node's for every proof — including fractions one raw unit either side of a CDF step,
  * and `fixed`'s own quirks (DivUint64(c, c) is 1 − 2^−56 once c ≥ 256; a count wraps to uint16).
- * Checked against vectors printed by the real library (`src/core/fixed/fixtures/`, ~430 seat
- * cases of which ~110 sit at CDF steps found by bisection). `countCommitteeSeats` is the oracle's
+ * Checked against vectors printed by the real library (`src/core/fixed/fixtures/`, 415 seat
+ * cases of which 135 sit at CDF steps found by bisection). `countCommitteeSeats` is the oracle's
  * `CalcEligibility` loop; `isSeatCountValid` is its `Validate` test
  * ¬(BinCDF(x−1) > frac) ∧ frac < BinCDF(x), with the library's raw-word comparisons.
  *
