@@ -181,31 +181,25 @@ describe('curve.wasm kernel operations against @noble/curves', () => {
     )
   })
 
-  it('vrfGamma maps u as RFC 9380 edwards25519 Elligator 2 with the cofactor cleared', () => {
+  it('vrfProvePoints maps u as RFC 9380 edwards25519 Elligator 2 and does the prove point work', () => {
     const edges = [0n, 1n, 2n, P - 1n, P - 2n, (P - 1n) / 2n, (P + 1n) / 2n, 486662n, P - 486662n]
+    const prefix = Uint8Array.from({ length: 32 }, (_, i) => i)
     const check = (u: bigint, x: bigint) => {
       const h = mapToCurve(u)
-      const got = kernel.vrfGamma(le(x), le(u))
+      const got = kernel.vrfProvePoints(le(x), prefix, le(u))
+      const k = leToBig(sha512(concatBytes(prefix, h.toBytes()))) % L
       expect(bytesToHex(got.h), `u = ${u}`).toBe(h.toHex())
       expect(bytesToHex(got.gamma), `u = ${u}`).toBe(h.multiplyUnsafe(x).toHex())
+      expect(bytesToHex(got.k)).toBe(bytesToHex(le(k)))
+      expect(bytesToHex(got.kB)).toBe(Point.BASE.multiplyUnsafe(k).toHex())
+      expect(bytesToHex(got.kH)).toBe(h.multiplyUnsafe(k).toHex())
     }
     for (const u of edges) check(u, 1n)
+    check(5n, L - 1n)
     fc.assert(fc.property(fc.bigInt({ min: 0n, max: P - 1n }), fc.bigInt({ min: 1n, max: L - 1n }), check), {
-      numRuns: 60,
+      numRuns: 40,
     })
-    expect(() => kernel.vrfGamma(le(1n), le(P))).toThrow(RangeError)
-  })
-
-  it('vrfNonce is [k]B and [k]H', () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: P - 1n }), fc.bigInt({ min: 1n, max: L - 1n }), (u, k) => {
-        const h = mapToCurve(u)
-        const got = kernel.vrfNonce(le(k), h.toBytes())
-        expect(bytesToHex(got.kB)).toBe(Point.BASE.multiply(k).toHex())
-        expect(bytesToHex(got.kH)).toBe(h.multiply(k).toHex())
-      }),
-      { numRuns: 40 },
-    )
+    expect(() => kernel.vrfProvePoints(le(1n), prefix, le(P))).toThrow(RangeError)
   })
 
   it('entry points that see network bytes never throw, whatever the bytes', () => {

@@ -12,8 +12,7 @@ type Exports = {
   base_mul(s: number, out: number): number
   base_mul2(a: number, b: number, out: number): number
   ed25519_verify(a: number, r: number, s: number, k: number): number
-  vrf_gamma(x: number, u: number, out: number): number
-  vrf_nonce(k: number, h: number, out: number): number
+  vrf_prove(x: number, prefix: number, u: number, out: number): number
   vrf_verify(pk: number, gamma: number, c: number, s: number, u: number, out: number): number
   mul_cofactor(p: number, out: number): number
   sha512_reset(): void
@@ -127,27 +126,21 @@ export function curveKernelFromInstance(instance: WebAssembly.Instance): CurveKe
       put(3, k)
       return x.ed25519_verify(IN[0], IN[1], IN[2], IN[3]) === 1
     },
-    vrfGamma(scalar, u) {
+    vrfProvePoints(scalar, prefix, u) {
       checkScalar(scalar, 'x')
+      if (!isBytes(prefix, 32))
+        throw new RangeError(`prefix: expected 32 bytes, got ${(prefix as Uint8Array | undefined)?.length}`)
       if (!isBytes(u, 32))
         throw new RangeError(`u: expected 32 bytes, got ${(u as Uint8Array | undefined)?.length}`)
       put(0, scalar)
-      put(1, u)
-      if (x.vrf_gamma(IN[0], IN[1], OUT) !== 0) {
+      put(1, prefix)
+      put(2, u)
+      // Five 32-byte results: wider than the operand area's output slot, so they go to the chunk area.
+      if (x.vrf_prove(IN[0], IN[1], IN[2], CHUNK) !== 0) {
         throw new RangeError('u: expected a field element below 2^255 - 19')
       }
-      return { h: out(0), gamma: out(32) }
-    },
-    vrfNonce(k, h) {
-      checkScalar(k, 'k')
-      if (!isBytes(h, 32))
-        throw new RangeError(`h: expected 32 bytes, got ${(h as Uint8Array | undefined)?.length}`)
-      put(0, k)
-      put(1, h)
-      if (x.vrf_nonce(IN[0], IN[1], OUT) !== 0) {
-        throw new RangeError('h: expected a canonical point encoding')
-      }
-      return { kB: out(0), kH: out(32) }
+      const at = (i: number) => io().slice(CHUNK + 32 * i, CHUNK + 32 * i + 32)
+      return { h: at(0), gamma: at(1), k: at(2), kB: at(3), kH: at(4) }
     },
     vrfVerifyPoints(publicKey, gamma, c, s, u) {
       if (!isBytes(publicKey, 32) || !isBytes(gamma, 32) || !isBytes(c, 16) || !isBytes(s, 32))

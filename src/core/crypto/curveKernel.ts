@@ -35,12 +35,15 @@ export interface CurveKernel {
    */
   verifyEd25519(publicKey: Uint8Array, r: Uint8Array, s: Uint8Array, k: Uint8Array): boolean
   /**
-   * ECVRF prove, first half: H = encode_to_curve's map_to_curve(u) with the cofactor cleared
-   * (u the 32-byte little-endian field element from hash_to_field, below p) and Gamma = [x]H.
+   * ECVRF prove's point work (RFC 9381 §5.1): H = encode_to_curve's map_to_curve(u) with the
+   * cofactor cleared (u the 32-byte little-endian field element from hash_to_field, below p),
+   * Gamma = [x]H, the nonce k = SHA-512(prefix ‖ H) mod L (§5.4.2.2), [k]B and [k]H.
    */
-  vrfGamma(x: Uint8Array, u: Uint8Array): { h: Uint8Array; gamma: Uint8Array }
-  /** ECVRF prove, second half: [k]B and [k]H for the nonce k and the H of `vrfGamma`. */
-  vrfNonce(k: Uint8Array, h: Uint8Array): { kB: Uint8Array; kH: Uint8Array }
+  vrfProvePoints(
+    x: Uint8Array,
+    prefix: Uint8Array,
+    u: Uint8Array,
+  ): { h: Uint8Array; gamma: Uint8Array; k: Uint8Array; kB: Uint8Array; kH: Uint8Array }
   /**
    * ECVRF verify's point work: undefined unless the public key and Gamma are canonical, the key
    * is not of small order and s < L; else H = map_to_curve(u), U = [s]B − [c]Y and

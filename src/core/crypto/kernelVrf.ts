@@ -39,9 +39,7 @@ function challenge(kernel: CurveKernel, ...points: Uint8Array[]): Uint8Array {
 
 export function kernelVrfProve(kernel: CurveKernel, secretSeed: Uint8Array, alpha: Uint8Array): Uint8Array {
   const { scalar: x, prefix, publicKey: pk } = seedKey(kernel, secretSeed)
-  const { h, gamma } = kernel.vrfGamma(x, hashToField(kernel, pk, alpha))
-  const k = kernel.hashToScalar(prefix, h) // §5.4.2.2
-  const { kB, kH } = kernel.vrfNonce(k, h)
+  const { h, gamma, k, kB, kH } = kernel.vrfProvePoints(x, prefix, hashToField(kernel, pk, alpha))
   const c = challenge(kernel, pk, h, gamma, kB, kH)
   const c32 = new Uint8Array(32)
   c32.set(c)

@@ -162,39 +162,34 @@ pub extern "C" fn ed25519_verify(a: usize, r: usize, s: usize, k: usize) -> i32 
     sb_ka.sub(&r.to_cached(&x.c)).mul_by_cofactor().is_identity() as i32
 }
 
-/// ECVRF prove, first half: H = map_to_curve(u) with the cofactor cleared, Gamma = [x]H.
-/// out = H ‖ Gamma. rc 0 ok, 1 u not below p or x ≥ 2^255.
+/// ECVRF prove point work (RFC 9381 §5.1 steps 2-6): H = map_to_curve(u) with the cofactor
+/// cleared, Gamma = [x]H, the nonce k = SHA-512(prefix ‖ H) mod L (§5.4.2.2), [k]B and [k]H.
+/// out (at offset `out`, 160 bytes) = H ‖ Gamma ‖ k ‖ [k]B ‖ [k]H. rc 0 ok, 1 u not below p or
+/// x ≥ 2^255.
 #[no_mangle]
-pub extern "C" fn vrf_gamma(xs: usize, u: usize, out: usize) -> i32 {
+pub extern "C" fn vrf_prove(xs: usize, prefix: usize, u: usize, out: usize) -> i32 {
     let x = ctx();
     let s = read32(xs);
+    let prefix = read32(prefix);
     let u = read32(u);
     if !below_2_255(&s) || u[31] >= 0x80 || !field::is_canonical(&u) {
         return 1;
     }
     let h = elligator::map_to_curve(&Fe::from_bytes(&u), &x.c);
-    let gamma = point::mul(&h, &s, &x.c);
-    let [hb, gb] = Ext::encode_all(&[h, gamma]);
+    let hb = h.encode();
+    let mut hash = sha512::Sha512::new();
+    hash.update(&prefix);
+    hash.update(&hb);
+    let k = scalar::to_bytes(&scalar::reduce(&scalar::from_bytes::<16>(&hash.finish())));
+    // Both secret multiples of H share H's split tables.
+    let t = point::split(&h, &x.c);
+    let [gb, kb, khb] =
+        Ext::encode_all(&[point::mul_split(&t, &s), point::mul_base(x.base, &k), point::mul_split(&t, &k)]);
     write32(out, &hb);
     write32(out + 32, &gb);
-    0
-}
-
-/// ECVRF prove, second half: out = [k]B ‖ [k]H for the nonce k. rc 0 ok, 1 bad H or k ≥ 2^255.
-#[no_mangle]
-pub extern "C" fn vrf_nonce(k: usize, h: usize, out: usize) -> i32 {
-    let x = ctx();
-    let k = read32(k);
-    if !below_2_255(&k) {
-        return 1;
-    }
-    let h = match Ext::decode(&read32(h), &x.c) {
-        Some(p) => p,
-        None => return 1,
-    };
-    let [kb, kh] = Ext::encode_all(&[point::mul_base(x.base, &k), point::mul(&h, &k, &x.c)]);
-    write32(out, &kb);
-    write32(out + 32, &kh);
+    write32(out + 64, &k);
+    write32(out + 96, &kb);
+    write32(out + 128, &khb);
     0
 }
 

@@ -312,15 +312,37 @@ pub fn select(t: &Table, digit: i8) -> Cached {
     r.select(&r.neg(), neg)
 }
 
-/// [s]P for s < 2^255 (fixed window of 4 bits, 252 doublings, 64 additions).
-pub fn mul(p: &Ext, s: &[u8; 32], c: &Constants) -> Ext {
-    let t = table(p, c);
+/// Tables of P, 2^64 P, 2^128 P and 2^192 P, for several constant-time multiplications of one
+/// point: building them costs 192 doublings once, after which each [s]P needs 60 doublings
+/// (and the same 64 additions) instead of 252.
+pub struct Split([Table; 4]);
+
+pub fn split(p: &Ext, c: &Constants) -> Split {
+    let mut q = *p;
+    let mut t = [[CACHED_IDENTITY; 8]; 4];
+    for i in 0..4 {
+        if i > 0 {
+            q = q.double_n(64);
+        }
+        t[i] = table(&q, c);
+    }
+    Split(t)
+}
+
+/// [s]P for s < 2^255 with `split(P)`: s P = sum over j of 16^j (sum over i of e[16 i + j] 2^(64 i) P)
+/// for the signed radix-16 digits e of s.
+pub fn mul_split(t: &Split, s: &[u8; 32]) -> Ext {
     let e = radix16(s);
-    let mut q = IDENTITY.add(&select(&t, e[63]));
-    let mut i = 63;
-    while i > 0 {
-        i -= 1;
-        q = q.double_n(4).add(&select(&t, e[i]));
+    let mut q = IDENTITY;
+    let mut j = 16;
+    while j > 0 {
+        j -= 1;
+        if j < 15 {
+            q = q.double_n(4);
+        }
+        for i in 0..4 {
+            q = q.add(&select(&t.0[i], e[16 * i + j]));
+        }
     }
     q
 }
