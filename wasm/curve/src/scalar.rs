@@ -1,6 +1,7 @@
 //! Integers mod L = 2^252 + c (c = 27742317777372353535851937790883648493, 125 bits), the group
 //! order: RFC 8032's r, k and S = r + k a, RFC 9381's nonce and s = k + c x. Values are 32-bit
-//! little-endian words; reduction feeds one word at a time into a remainder below L.
+//! little-endian words; reduction feeds one word at a time into a remainder below L. No branch or
+//! loop bound depends on a value, since a and x are secret keys and r and k secret nonces.
 
 /// c = L - 2^252.
 const C: [u32; 4] = [0x5cf5d3ed, 0x5812631a, 0xa2f79cd6, 0x14def9de];
@@ -44,13 +45,13 @@ pub fn reduce(x: &[u32]) -> [u32; 8] {
             t[j] = v as u32;
             borrow = v >> 32;
         }
-        if borrow < 0 {
-            let mut carry = 0u64;
-            for j in 0..8 {
-                let v = t[j] as u64 + L[j] as u64 + carry;
-                t[j] = v as u32;
-                carry = v >> 32;
-            }
+        // Add L when negative, through a mask: the scalars here include secret keys and nonces.
+        let mask = borrow as u32; // all ones or zero
+        let mut carry = 0u64;
+        for j in 0..8 {
+            let v = t[j] as u64 + (L[j] & mask) as u64 + carry;
+            t[j] = v as u32;
+            carry = v >> 32;
         }
         r = t;
     }
@@ -87,12 +88,11 @@ pub fn mul_add(a: &[u32; 8], b: &[u32; 8], c: &[u32; 8]) -> [u32; 8] {
             p[i + j] = v & 0xffff_ffff;
             carry = v >> 32;
         }
-        let mut k = i + 8;
-        while carry != 0 {
+        // Propagate through every higher word, not until the carry dies out (constant time).
+        for k in i + 8..17 {
             let v = p[k] + carry;
             p[k] = v & 0xffff_ffff;
             carry = v >> 32;
-            k += 1;
         }
     }
     let mut w = [0u32; 17];
