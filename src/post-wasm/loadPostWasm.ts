@@ -4,6 +4,8 @@
  * worker creates its own; calls are synchronous and must not be interleaved across threads.
  */
 
+import { compileWasmAt } from './compileWasmAt.ts'
+
 /** One batch of labels with the VRF-nonce candidate among them (post-poet.md §1.3). */
 export type LabelBatch = {
   /** `count` labels of 16 bytes, index `firstIndex + i` at offset 16 i. */
@@ -45,20 +47,6 @@ const MAX_SCAN_LABELS = 2 ** 27 - 1
 
 let compiled: Promise<WebAssembly.Module> | undefined
 
-/** Fetches the module next to this file: read from disk under Node, fetched in browsers/workers. */
-async function compileDefault(): Promise<WebAssembly.Module> {
-  const url = new URL('./post.wasm', import.meta.url)
-  if (url.protocol === 'file:') {
-    // Node (and vitest): a variable specifier keeps bundlers from pulling node:fs into the browser.
-    const fsName = 'node:fs/promises'
-    const fs = (await import(/* @vite-ignore */ fsName)) as typeof import('node:fs/promises')
-    return WebAssembly.compile(await fs.readFile(url))
-  }
-  const response = await fetch(url)
-  if (!response.ok) throw new Error(`expected post.wasm at ${url}, got HTTP ${response.status}`)
-  return WebAssembly.compile(await response.arrayBuffer())
-}
-
 function check(bytes: Uint8Array, length: number, name: string): void {
   if (bytes.length !== length) throw new RangeError(`expected ${length}-byte ${name}, got ${bytes.length}`)
 }
@@ -69,7 +57,7 @@ function check(bytes: Uint8Array, length: number, name: string): void {
  */
 export async function loadPostWasm(module?: WebAssembly.Module): Promise<PostWasm> {
   if (module === undefined) {
-    compiled ??= compileDefault()
+    compiled ??= compileWasmAt(new URL('./post.wasm', import.meta.url))
     module = await compiled
   }
   const instance = await WebAssembly.instantiate(module, {})
