@@ -9,7 +9,7 @@
  * message and a second proposal per slot; 'against': Hare input empty and ballots voting against
  * every block); dropping and corrupting messages are network hooks (runConsensusSim.ts).
  */
-import { bytesToHex as hex } from '@noble/hashes/utils.js'
+import { bytesToHex as hex, hexToBytes } from '@noble/hashes/utils.js'
 import { hash32 } from '../crypto/hash.ts'
 import type { Certificate } from '../hare/certificateCodec.ts'
 import type { HareStep } from '../hare/HareSession.ts'
@@ -324,7 +324,7 @@ export class SimConsensusNode implements SimActor {
   private initialProposals(layer: number): Uint8Array[] {
     const out: Uint8Array[] = []
     for (const [idHex, x] of this.proposals.get(layer) ?? []) {
-      if (!this.malicious.has(hex(x.inner.ballot.smesherId))) out.push(fromHex(idHex))
+      if (!this.malicious.has(hex(x.inner.ballot.smesherId))) out.push(hexToBytes(idHex))
     }
     return out
   }
@@ -412,8 +412,4 @@ export class SimConsensusNode implements SimActor {
       this.mempool.onBlockApplied(r.state, r.results)
     }
   }
-}
-
-function fromHex(h: string): Uint8Array {
-  return Uint8Array.from({ length: h.length / 2 }, (_, i) => Number.parseInt(h.slice(2 * i, 2 * i + 2), 16))
 }
