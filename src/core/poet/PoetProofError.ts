@@ -1,7 +1,8 @@
 /**
  * Why a PoET proof or a membership proof was refused: one `code` per failure, compared by
- * `code`, with a message naming what was expected and what arrived. Any of these makes the
- * carrying ATX invalid (gossip verdict REJECT).
+ * `code`, with a message naming what was expected and what arrived. Any of the proof codes makes
+ * the carrying ATX invalid (gossip verdict REJECT); the `CHECKPOINT_*` codes refuse a prover
+ * checkpoint, which the service then discards and restarts the round's work from leaf 0.
  */
 export type PoetProofErrorCode =
   | 'BAD_STATEMENT' // the statement is not 32 bytes
@@ -15,6 +16,10 @@ export type PoetProofErrorCode =
   | 'LABEL_MISMATCH' // an opened label is not the hash of its index and left cousins
   | 'MEMBER_INDEX_OUT_OF_RANGE' // membership leaf index beyond 2^(number of siblings)
   | 'MEMBER_ROOT_MISMATCH' // the membership path does not lead to the statement
+  // A prover checkpoint that cannot be resumed (local state, never from the network):
+  | 'CHECKPOINT_INVALID' // leafCount out of range, or parked nodes not exactly its set bits
+  | 'CHECKPOINT_STATEMENT_MISMATCH' // the checkpoint belongs to another round's statement
+  | 'CHECKPOINT_STORE_MISMATCH' // the tree store lacks nodes the checkpoint counts, or disagrees
 
 export class PoetProofError extends Error {
   override readonly name = 'PoetProofError'

@@ -5,10 +5,17 @@
  * only live state is the leaf count and one parked node per height — O(height) — and
  * `checkpoint()` returns exactly that; completed nodes go to the injected `PoetTreeStore`,
  * which is what `prove()` opens at the end.
+ *
+ * Restart: a checkpoint (`poetProverCheckpointCodec.ts` on disk) plus a store that holds at
+ * least the nodes completed by then is all `fromCheckpoint` needs. Every parked node is also the
+ * last node of its layer, so it is checked against the store, and the store is cut back to the
+ * checkpoint's widths: the resumed prover then writes the same nodes an uninterrupted one would,
+ * and a stale or foreign checkpoint is refused (`CHECKPOINT_*`) instead of yielding a wrong proof.
  */
 import { createPoetHasher, type PoetHasher } from './createPoetHasher.ts'
 import { generatePoetProof } from './generatePoetProof.ts'
 import { MemoryPoetTreeStore, type PoetTreeStore } from './MemoryPoetTreeStore.ts'
+import { PoetProofError } from './PoetProofError.ts'
 import { MAX_LEAF_COUNT, NODE_SIZE, POET_T } from './poetConstants.ts'
 import type { PoetProof } from './poetProofCodec.ts'
 
@@ -33,21 +40,56 @@ export class PoetProver {
     this.hasher = createPoetHasher(statement)
   }
 
-  /** Continues from a checkpoint; `store` must hold at least the nodes completed by then. */
-  static resume(checkpoint: PoetProverCheckpoint, store: PoetTreeStore): PoetProver {
-    const prover = new PoetProver(checkpoint.statement, store)
-    const widths: number[] = []
-    for (let h = 0; 2 ** h <= checkpoint.leafCount; h++) {
-      widths.push(Math.floor(checkpoint.leafCount / 2 ** h))
-      const hasNode = Math.floor(checkpoint.leafCount / 2 ** h) % 2 === 1
-      const node = checkpoint.parked[h]
-      if (hasNode !== (node !== undefined)) {
-        throw new RangeError(`checkpoint: parked node at height ${h} ${hasNode ? 'missing' : 'unexpected'}`)
-      }
-      if (node !== undefined) prover.parked[h] = node.slice()
+  /**
+   * Continues from `checkpoint` over `store`, which must hold at least the nodes completed by
+   * then (nodes written after it are dropped). `statement` is the round's: a checkpoint of any
+   * other round is refused. Throws PoetProofError `CHECKPOINT_*`; leaves `store` untouched then.
+   */
+  static fromCheckpoint(
+    checkpoint: PoetProverCheckpoint,
+    store: PoetTreeStore,
+    statement: Uint8Array,
+  ): PoetProver {
+    const n = checkpoint.leafCount
+    if (!Number.isSafeInteger(n) || n < 0 || n > MAX_LEAF_COUNT) {
+      throw new PoetProofError('CHECKPOINT_INVALID', `leafCount: expected 0..2^43, got ${n}`)
     }
+    if (!equalBytes(checkpoint.statement, statement)) {
+      throw new PoetProofError('CHECKPOINT_STATEMENT_MISMATCH', 'statement: checkpoint is of another round')
+    }
+    const widths = Array.from({ length: layersBelow(n) }, (_, h) => Math.floor(n / 2 ** h))
+    if (checkpoint.parked.length > widths.length) {
+      throw new PoetProofError(
+        'CHECKPOINT_INVALID',
+        `parked: expected at most ${widths.length} heights for ${n} leaves, got ${checkpoint.parked.length}`,
+      )
+    }
+    for (const [h, w] of widths.entries()) {
+      const node = checkpoint.parked[h]
+      if ((w % 2 === 1) !== (node !== undefined)) {
+        throw new PoetProofError(
+          'CHECKPOINT_INVALID',
+          `parked: node at height ${h} ${w % 2 === 1 ? 'missing' : 'unexpected'} for ${n} leaves`,
+        )
+      }
+      if (store.width(h) < w) {
+        throw new PoetProofError(
+          'CHECKPOINT_STORE_MISMATCH',
+          `store: layer ${h} holds ${store.width(h)} nodes, checkpoint needs ${w}`,
+        )
+      }
+      if (node !== undefined && !equalBytes(node, store.read(h, w - 1))) {
+        throw new PoetProofError(
+          'CHECKPOINT_STORE_MISMATCH',
+          `store: node (${h}, ${w - 1}) differs from the checkpoint's parked node`,
+        )
+      }
+    }
+    const prover = new PoetProver(statement, store)
+    for (const [h, node] of checkpoint.parked.entries())
+      if (node !== undefined) prover.parked[h] = node.slice()
     store.truncate(widths)
-    prover.count = checkpoint.leafCount
+    prover.count = n
     return prover
   }
 
@@ -66,12 +108,15 @@ export class PoetProver {
     return Math.max(n, 0)
   }
 
+  /** The state to continue from (a copy); persist the store's nodes before persisting this. */
   checkpoint(): PoetProverCheckpoint {
     return {
-      statement: this.statement,
+      statement: this.statement.slice(),
       leafCount: this.count,
       // Buffers above a cleared bit are stale leftovers kept for reuse; report only live ones.
-      parked: this.parked.map((p, h) => (Math.floor(this.count / 2 ** h) % 2 === 1 ? p?.slice() : undefined)),
+      parked: this.parked
+        .slice(0, layersBelow(this.count))
+        .map((p, h) => (Math.floor(this.count / 2 ** h) % 2 === 1 ? p?.slice() : undefined)),
     }
   }
 
@@ -102,4 +147,17 @@ export class PoetProver {
     else slot.set(this.carry)
     this.count = index + 1
   }
+}
+
+/** Layers a tree of `n` leaves has complete nodes in: ⌊log2 n⌋ + 1, or 0 for no leaves. */
+function layersBelow(n: number): number {
+  let h = 0
+  while (2 ** h <= n) h++
+  return h
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }

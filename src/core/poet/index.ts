@@ -19,6 +19,11 @@ export { PoetProofError, type PoetProofErrorCode } from './PoetProofError.ts'
 export { PoetProver, type PoetProverCheckpoint } from './PoetProver.ts'
 export * from './poetConstants.ts'
 export { decodePoetProof, encodePoetProof, type PoetProof, poetProofCodec } from './poetProofCodec.ts'
+export {
+  decodePoetProverCheckpoint,
+  encodePoetProverCheckpoint,
+  POET_CHECKPOINT_VERSION,
+} from './poetProverCheckpointCodec.ts'
 export { solveRegistrationPow } from './solveRegistrationPow.ts'
 export { verifyMembershipProof } from './verifyMembershipProof.ts'
 export { type VerifyPoetProofOptions, verifyPoetProof } from './verifyPoetProof.ts'
