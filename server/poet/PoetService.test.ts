@@ -1,9 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { publicKeyFromSeed, SigningDomain, signMessage } from '../../src/core/crypto/index.ts'
-import { buildMembershipTree, decodePoetProof, POET_T, verifyPoetProof } from '../../src/core/poet/index.ts'
+import {
+  buildMembershipTree,
+  decodePoetProof,
+  decodePoetProverCheckpoint,
+  POET_T,
+  verifyPoetProof,
+} from '../../src/core/poet/index.ts'
 import { PoetRequestError } from './PoetRequestError.ts'
 import { PoetService, type PoetServiceParams } from './PoetService.ts'
 import { PoetStore } from './PoetStore.ts'
@@ -46,11 +52,15 @@ async function until<T>(f: () => T | undefined, what: string, ms = 10_000): Prom
 }
 
 describe('PoetService on an injected clock', () => {
-  it('runs rounds on the clock, survives a restart in the middle of the work, bounds members', async () => {
+  it('runs rounds on the clock, resumes a round from its checkpoint after a restart, bounds members', async () => {
     const dbPath = join(dir, 'poet.sqlite')
+    const treeDir = join(dir, 'rounds')
+    const work = { treeDir, checkpointEveryMs: 20 }
     const clock = { t: 0, now: () => clock.t }
+    const logs: { msg: string; fields: Record<string, unknown> }[] = []
+    const log = (msg: string, fields: Record<string, unknown> = {}) => logs.push({ msg, fields })
     let store = new PoetStore(dbPath)
-    let service = new PoetService(store, params, clock)
+    let service = new PoetService(store, params, clock, log, undefined, work)
     service.start()
     const a = registration(service, 1)
     const b = registration(service, 2)
@@ -63,20 +73,43 @@ describe('PoetService on an injected clock', () => {
     clock.t = 1000
     await until(() => (service.executingRound === 0 ? true : undefined), 'round 0 to start')
     expect(service.submit(c)).toMatchObject({ round: 1, status: 'registered' })
+    // The work is checkpointed as it goes: wait for two checkpoints, then stop mid-round.
+    const firstCp = await until(() => store.getCheckpoint(0), 'a first checkpoint of round 0')
+    await until(
+      () => ((store.getCheckpoint(0)?.leafCount ?? 0) > firstCp.leafCount ? true : undefined),
+      'a later checkpoint of round 0',
+    )
     await service.stop()
     expect(tryProof(service, 0)).toBeUndefined() // interrupted: nothing published
+    const saved = store.getCheckpoint(0)!
+    expect(decodePoetProverCheckpoint(saved.checkpoint).leafCount).toBe(saved.leafCount)
+    expect(saved.leafCount).toBeGreaterThan(firstCp.leafCount)
     store.close()
 
-    // Restart: the unfinished round is run again from its registrations.
+    // Restart: the unfinished round continues from its checkpoint over its tree files.
     clock.t = 1200
     store = new PoetStore(dbPath)
-    service = new PoetService(store, params, clock)
+    service = new PoetService(store, params, clock, log, undefined, work)
     service.start()
     await until(() => (service.executingRound === 0 ? true : undefined), 'round 0 to resume')
+    const checkpointed = store.getCheckpoint(0)!.leafCount
+    expect(checkpointed).toBe(saved.leafCount)
+    // Let it run past its checkpoint before the round ends.
+    await until(
+      () => ((store.getCheckpoint(0)?.leafCount ?? 0) > checkpointed ? true : undefined),
+      'a checkpoint after the restart',
+    )
     clock.t = 1600
     const r0 = await until(() => tryProof(service, 0, a.challenge), 'proof of round 0')
     const proof = decodePoetProof(r0.stored.proof)
-    expect(proof.leafCount).toBeGreaterThanOrEqual(POET_T)
+    const published = logs.filter((l) => l.msg === 'proof published' && l.fields.round === 0)
+    expect(published).toHaveLength(1)
+    expect(published[0]!.fields.resumedFrom).toBe(checkpointed)
+    expect(logs.some((l) => l.msg.startsWith('checkpoint refused'))).toBe(false)
+    expect(proof.leafCount).toBeGreaterThan(checkpointed)
+    expect(proof.leafCount).toBe(r0.stored.leafCount)
+    expect(store.getCheckpoint(0)).toBeUndefined() // dropped with the publication
+    expect(existsSync(join(treeDir, 'round-0'))).toBe(false)
     expect(r0.stored.statement).toEqual(buildMembershipTree(orderByNode([a, b])).root)
     verifyPoetProof(proof, r0.stored.statement)
     expect(r0.membership?.leafIndex).toBe(orderByNode([a, b]).findIndex((x) => x[0] === a.challenge[0]))
@@ -86,6 +119,7 @@ describe('PoetService on an injected clock', () => {
     clock.t = 2600
     const r1 = await until(() => tryProof(service, 1), 'proof of round 1')
     expect(r1.stored.leafCount).toBe(POET_T)
+    expect(logs.find((l) => l.msg === 'proof published' && l.fields.round === 1)?.fields.resumedFrom).toBe(0)
     expect(r1.stored.statement).toEqual(c.challenge) // a single member is the root
     verifyPoetProof(decodePoetProof(r1.stored.proof), c.challenge)
     await service.stop()

@@ -3,13 +3,24 @@
  * post-poet.md §3.3–3.4). Round e takes registrations until RoundStart(e); then its members'
  * challenges, in node-id order, form the membership tree whose root is the statement; the
  * sequential work runs until RoundEnd(e) and the proof is stored. Everything that must survive
- * a restart is in SQLite before a request is answered; a round whose work was interrupted is
- * re-run from scratch on restart (it then covers less time, which only lowers its tick count).
+ * a restart is in SQLite before a request is answered.
+ *
+ * The work survives a restart too. With a `treeDir`, a round's tree is written to layer files
+ * (`FilePoetTreeStore`) and every `checkpointEveryMs` (default 60 s) the files are fsynced and
+ * then the prover's checkpoint (leaf count and parked nodes, ≤ 1,417 B) saved in SQLite
+ * (`round_checkpoints`). On restart an unfinished round continues from its last checkpoint over
+ * the same files until RoundEnd(e), so its proof covers the whole round less at most one
+ * interval and the downtime. A checkpoint that does not match its files is refused and the round
+ * re-run from leaf 0 (fewer ticks, never a wrong proof); without a `treeDir` the tree is kept in
+ * memory and an interrupted round always restarts from leaf 0. Publishing the proof drops the
+ * checkpoint in the same transaction, then the files.
  *
  * Proofs are not signed: poet does not sign them and go-spacemesh does not check a signature
  * (post-poet.md §3.2); the service key is only its identity, as in poet.
  */
 import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { publicKeyFromSeed, SigningDomain, verifySignature } from '../../src/core/crypto/index.ts'
 import {
@@ -46,6 +57,13 @@ export interface SubmitInput {
   readonly deadlineMs?: number | undefined
 }
 
+export interface PoetWorkOptions {
+  /** Directory for the rounds' tree files; enables checkpoints. */
+  readonly treeDir?: string | undefined
+  /** Checkpoint interval of the sequential work (default 60 s, `proveRound.ts`). */
+  readonly checkpointEveryMs?: number | undefined
+}
+
 export type Log = (msg: string, fields?: Record<string, unknown>) => void
 
 export class PoetService {
@@ -64,6 +82,7 @@ export class PoetService {
     private readonly clock: PoetClock,
     private readonly log: Log = () => {},
     private readonly runRound: RoundWorkRunner = runRoundInline,
+    private readonly workOptions: PoetWorkOptions = {},
   ) {
     this.servicePubkey = publicKeyFromSeed(this.metaOrRandom('service_seed'))
     this.metaOrRandom('pow_challenge')
@@ -78,7 +97,7 @@ export class PoetService {
     loop()
   }
 
-  /** Stops the work loop; an unfinished round will be re-run when the service starts again. */
+  /** Stops the work loop; an unfinished round resumes from its checkpoint on the next start. */
   async stop(): Promise<void> {
     clearTimeout(this.timer)
     this.abort.abort(new Error('service stopped'))
@@ -240,21 +259,38 @@ export class PoetService {
   private async execute(round: number): Promise<void> {
     const { tree } = this.membershipTree(round)
     const { endMs } = computePoetRoundTimes(round, this.params)
-    this.log('round started', { round, members: tree.leafCount, statement: bytesToHex(tree.root) })
+    const root = this.workOptions.treeDir
+    const treeDir = root === undefined ? undefined : join(root, `round-${round}`)
+    const saved = treeDir === undefined ? undefined : this.store.getCheckpoint(round)
+    this.log('round started', {
+      round,
+      members: tree.leafCount,
+      statement: bytesToHex(tree.root),
+      checkpointLeaves: saved?.leafCount ?? 0,
+    })
     const result = await this.runRound({
       statement: tree.root,
       endMs,
       now: () => this.clock.now(),
       signal: this.abort.signal,
+      treeDir,
+      checkpoint: saved?.checkpoint,
+      checkpointEveryMs: this.workOptions.checkpointEveryMs,
+      onCheckpoint: (checkpoint, leafCount) =>
+        this.store.saveCheckpoint(round, { checkpoint, leafCount }, this.clock.now()),
     })
+    if (result.resumeError !== undefined) {
+      this.log('checkpoint refused, round re-run from leaf 0', { round, error: result.resumeError })
+    }
     const leafCount = result.leafCount
     const proof: StoredProof = { round, statement: tree.root, proof: result.proof, leafCount }
     this.store.saveProof(proof, this.clock.now())
+    if (treeDir !== undefined) rmSync(treeDir, { recursive: true, force: true })
     // Rotate the PoW challenge to the finished round's root, keeping the previous one valid
     // (poet's rotation): a nonce cannot be mined before the challenge exists.
     this.store.setMeta('pow_challenge_prev', this.store.getMeta('pow_challenge')!)
     this.store.setMeta('pow_challenge', tree.root)
-    this.log('proof published', { round, leafCount })
+    this.log('proof published', { round, leafCount, resumedFrom: result.resumedFrom })
   }
 
   private metaOrRandom(key: string): Uint8Array {

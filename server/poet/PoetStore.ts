@@ -1,4 +1,7 @@
-/** SQLite access of the PoET service: registrations, finished proofs and a few meta values. */
+/**
+ * SQLite access of the PoET service: registrations, finished proofs, the checkpoint of a round
+ * under way and a few meta values.
+ */
 import { openSqlite, type SqliteDatabase } from '../platform/sqlite/openSqlite.ts'
 import { poetMigrations } from './poetMigrations.ts'
 
@@ -13,6 +16,12 @@ export interface StoredProof {
 export interface Member {
   readonly nodeId: Uint8Array
   readonly challenge: Uint8Array
+}
+
+export interface StoredCheckpoint {
+  /** `poetProverCheckpointCodec` bytes. */
+  readonly checkpoint: Uint8Array
+  readonly leafCount: number
 }
 
 export type RegisterOutcome = 'registered' | 'already-registered' | 'conflict' | 'round-full'
@@ -83,12 +92,32 @@ export class PoetStore {
     return rows.map((r) => r.round)
   }
 
+  /** Publishes a round's proof and drops its checkpoint in one transaction. */
   saveProof(p: StoredProof, publishedMs: number): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'INSERT OR REPLACE INTO proofs (round, statement, proof, leaf_count, published_ms) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(p.round, p.statement, p.proof, p.leafCount, publishedMs)
+      this.db.prepare('DELETE FROM round_checkpoints WHERE round = ?').run(p.round)
+    })()
+  }
+
+  /** Replaces the round's checkpoint; one statement, so a crash keeps the old one or the new. */
+  saveCheckpoint(round: number, c: StoredCheckpoint, savedMs: number): void {
     this.db
       .prepare(
-        'INSERT OR REPLACE INTO proofs (round, statement, proof, leaf_count, published_ms) VALUES (?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO round_checkpoints (round, checkpoint, leaf_count, saved_ms) VALUES (?, ?, ?, ?)',
       )
-      .run(p.round, p.statement, p.proof, p.leafCount, publishedMs)
+      .run(round, c.checkpoint, c.leafCount, savedMs)
+  }
+
+  getCheckpoint(round: number): StoredCheckpoint | undefined {
+    const row = this.db
+      .prepare('SELECT checkpoint, leaf_count FROM round_checkpoints WHERE round = ?')
+      .get(round) as { checkpoint: Buffer; leaf_count: number } | undefined
+    return row === undefined ? undefined : { checkpoint: bytes(row.checkpoint), leafCount: row.leaf_count }
   }
 
   getProof(round: number): StoredProof | undefined {

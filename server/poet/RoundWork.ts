@@ -9,21 +9,43 @@ export interface RoundWork {
   readonly endMs: number
   readonly now: () => number
   readonly signal: AbortSignal
+  /** Directory of the round's tree files; without it the tree is in memory, uncheckpointed. */
+  readonly treeDir?: string | undefined
+  /** The round's last saved checkpoint (`poetProverCheckpointCodec`), to resume from. */
+  readonly checkpoint?: Uint8Array | undefined
+  readonly checkpointEveryMs?: number | undefined
+  /** Persists a checkpoint; called after the tree files it counts are fsynced. */
+  readonly onCheckpoint?: ((checkpoint: Uint8Array, leafCount: number) => void) | undefined
 }
 
 export interface RoundWorkResult {
   /** SCALE `PoetProof`. */
   readonly proof: Uint8Array
   readonly leafCount: number
+  /** Leaf count the work resumed from (0 when it started afresh). */
+  readonly resumedFrom: number
+  /** Why a saved checkpoint was refused, when it was (the work then restarted from leaf 0). */
+  readonly resumeError?: string
 }
 
 export type RoundWorkRunner = (work: RoundWork) => Promise<RoundWorkResult>
 
 /** Messages to the worker (`poetWorker.ts`). */
-export type PoetWorkerRequest = { type: 'start'; statement: Uint8Array } | { type: 'finish' }
+export type PoetWorkerRequest =
+  | {
+      type: 'start'
+      statement: Uint8Array
+      treeDir?: string | undefined
+      checkpoint?: Uint8Array | undefined
+      checkpointEveryMs?: number | undefined
+    }
+  | { type: 'finish' }
+  /** Abandon the round (the service stops): close the files and exit. */
+  | { type: 'stop' }
 
 /** Messages from the worker. */
 export type PoetWorkerReply =
   | { type: 'ready' }
-  | { type: 'done'; proof: Uint8Array; leafCount: number }
+  | { type: 'checkpoint'; checkpoint: Uint8Array; leafCount: number }
+  | { type: 'done'; result: RoundWorkResult }
   | { type: 'failed'; error: string }

@@ -1,30 +1,47 @@
 /**
  * worker_threads entry for a round's sequential work (contract in RoundWork.ts): `start` with
- * the statement, then `finish` when the service's clock passes the round end; answers `done`
- * with the SCALE proof. One round per worker; the service terminates it to abort.
+ * the statement (and the tree directory and checkpoint to resume from), then `finish` when the
+ * service's clock passes the round end; posts each checkpoint once its tree files are fsynced
+ * and answers `done` with the SCALE proof. One round per worker; `stop` abandons the round
+ * (its files are closed, its last checkpoint stays for the next start).
  */
 import { parentPort } from 'node:worker_threads'
-import { encodePoetProof, PoetProver } from '../../src/core/poet/index.ts'
+import { proveRound } from './proveRound.ts'
 import type { PoetWorkerReply, PoetWorkerRequest } from './RoundWork.ts'
-import { runSequentialWork } from './runSequentialWork.ts'
 
 const port = parentPort!
 let finishing = false
+const stopping = new AbortController()
+let started = false
 const reply = (m: PoetWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer)
 
 port.on('message', (m: PoetWorkerRequest) => {
   if (m.type === 'finish') finishing = true
-  else void run(m.statement)
+  else if (m.type === 'stop') {
+    stopping.abort(new Error('round abandoned'))
+    if (!started) port.close()
+  } else {
+    started = true
+    void run(m)
+  }
 })
 
-async function run(statement: Uint8Array): Promise<void> {
+async function run(m: Extract<PoetWorkerRequest, { type: 'start' }>): Promise<void> {
   try {
-    const prover = new PoetProver(statement)
-    const leafCount = await runSequentialWork({ prover, isPastEnd: () => finishing })
-    const proof = encodePoetProof(prover.prove())
-    reply({ type: 'done', proof, leafCount }, [proof.buffer as ArrayBuffer])
+    const result = await proveRound({
+      statement: m.statement,
+      isPastEnd: () => finishing,
+      signal: stopping.signal,
+      treeDir: m.treeDir,
+      checkpoint: m.checkpoint,
+      checkpointEveryMs: m.checkpointEveryMs,
+      onCheckpoint: (checkpoint, leafCount) => reply({ type: 'checkpoint', checkpoint, leafCount }),
+    })
+    reply({ type: 'done', result }, [result.proof.buffer as ArrayBuffer])
   } catch (err) {
     reply({ type: 'failed', error: err instanceof Error ? err.message : String(err) })
+  } finally {
+    port.close() // nothing more to do: the worker exits
   }
 }
 reply({ type: 'ready' })

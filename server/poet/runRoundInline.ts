@@ -1,14 +1,15 @@
 /** Runs a round's sequential work on the calling thread, sliced (see RoundWork.ts). */
-import { encodePoetProof, PoetProver } from '../../src/core/poet/index.ts'
+import { proveRound } from './proveRound.ts'
 import type { RoundWork, RoundWorkResult } from './RoundWork.ts'
-import { runSequentialWork } from './runSequentialWork.ts'
 
-export async function runRoundInline(work: RoundWork): Promise<RoundWorkResult> {
-  const prover = new PoetProver(work.statement)
-  const leafCount = await runSequentialWork({
-    prover,
+export function runRoundInline(work: RoundWork): Promise<RoundWorkResult> {
+  return proveRound({
+    statement: work.statement,
     isPastEnd: () => work.now() >= work.endMs,
     signal: work.signal,
+    treeDir: work.treeDir,
+    checkpoint: work.checkpoint,
+    checkpointEveryMs: work.checkpointEveryMs,
+    onCheckpoint: work.onCheckpoint,
   })
-  return { proof: encodePoetProof(prover.prove()), leafCount }
 }

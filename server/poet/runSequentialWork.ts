@@ -13,6 +13,8 @@ export interface SequentialWorkOptions {
   readonly isPastEnd: () => boolean
   readonly signal?: AbortSignal
   readonly sliceMs?: number
+  /** Called between slices, off the hashing loop (the service's checkpoints). */
+  readonly afterSlice?: () => void
 }
 
 /** Resolves with the leaf count when done; rejects with the signal's reason when aborted. */
@@ -28,6 +30,7 @@ export async function runSequentialWork(o: SequentialWorkOptions): Promise<numbe
     const spent = performance.now() - t0
     // Adapt the batch so one slice takes about sliceMs whatever the machine's speed.
     batch = Math.max(1, Math.min(batch * 2, Math.round((batch * sliceMs) / Math.max(spent, 0.01))))
+    o.afterSlice?.()
     await yieldToEventLoop()
   }
 }

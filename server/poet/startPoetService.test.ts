@@ -13,6 +13,7 @@ import {
 } from '../../src/core/poet/index.ts'
 import { PoetClient, PoetClientError } from './PoetClient.ts'
 import type { PoetServiceParams } from './PoetService.ts'
+import { PoetStore } from './PoetStore.ts'
 import { type RunningPoetService, startPoetService } from './startPoetService.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'poet-'))
@@ -21,7 +22,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 // Real time plus an offset the test moves: round 0 takes registrations for a minute, which the
 // test cuts short by jumping to its start; then 1.5 s of real sequential work follow.
-const clock = { offset: 0, now: () => Date.now() + clock.offset }
+const clock = {
+  offset: 0,
+  frozen: undefined as number | undefined,
+  now: () => clock.frozen ?? Date.now() + clock.offset,
+}
 const params: PoetServiceParams = {
   genesisMs: Date.now(),
   phaseShiftMs: 60_000,
@@ -53,8 +58,10 @@ async function raw(url: string, init?: RequestInit): Promise<{ status: number; c
 describe('PoET service over loopback HTTP', () => {
   let running: RunningPoetService
   let client: PoetClient
+  const logs: { msg: string; fields: Record<string, unknown> }[] = []
+  const log = (msg: string, fields: Record<string, unknown> = {}) => logs.push({ msg, fields })
   const start = async () => {
-    running = await startPoetService({ dbPath, port: 0, params, clock })
+    running = await startPoetService({ dbPath, port: 0, params, clock, log, checkpointEveryMs: 50 })
     client = new PoetClient(running.url)
   }
 
@@ -133,8 +140,42 @@ describe('PoET service over loopback HTTP', () => {
     expect(again.status).toBe('already-registered')
   })
 
+  it('resumes round 0 on its worker from a checkpoint after a restart mid-round', async () => {
+    // Round 0 closes and its clock stands still inside the round, so the work runs until told.
+    const roundStart = params.genesisMs + params.phaseShiftMs
+    clock.frozen = roundStart + 100
+    const probe = new PoetStore(dbPath) // a second connection, reading the service's WAL
+    try {
+      const until = async (f: () => number | undefined, what: string) => {
+        const giveUp = Date.now() + 20_000
+        for (let v = f(); ; v = f()) {
+          if (v !== undefined) return v
+          if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`)
+          await new Promise((r) => setTimeout(r, 25))
+        }
+      }
+      const first = await until(() => probe.getCheckpoint(0)?.leafCount, 'a checkpoint of round 0')
+      await running.close()
+      const saved = probe.getCheckpoint(0)!.leafCount
+      expect(saved).toBeGreaterThanOrEqual(first)
+      await start()
+      await until(
+        () => ((probe.getCheckpoint(0)?.leafCount ?? 0) > saved ? 1 : undefined),
+        'a checkpoint after the restart',
+      )
+      expect(probe.getProof(0)).toBeUndefined()
+    } finally {
+      probe.close()
+    }
+    const started = logs.filter((l) => l.msg === 'round started' && l.fields.round === 0)
+    expect(started).toHaveLength(2)
+    expect(started[0]!.fields.checkpointLeaves).toBe(0)
+    expect(started[1]!.fields.checkpointLeaves).toBeGreaterThan(0)
+    clock.frozen = undefined
+  })
+
   it('publishes a proof that verifies, with each member proven in its statement', async () => {
-    clock.offset = params.genesisMs + params.phaseShiftMs - Date.now() // round 0 closes now
+    clock.offset = params.genesisMs + params.phaseShiftMs + 1_500 - Date.now() // round 0 ends now
     let proof: Awaited<ReturnType<PoetClient['proof']>> | undefined
     const giveUp = Date.now() + 15_000
     while (proof === undefined && Date.now() < giveUp) {
@@ -146,6 +187,11 @@ describe('PoET service over loopback HTTP', () => {
     }
     if (proof === undefined) throw new Error('no proof within 15 s')
     expect(proof.proof.leafCount).toBeGreaterThanOrEqual(POET_T)
+    const resumedAt = logs.filter((l) => l.msg === 'round started' && l.fields.round === 0)[1]!.fields
+      .checkpointLeaves as number
+    const published = logs.find((l) => l.msg === 'proof published' && l.fields.round === 0)!.fields
+    expect(published.resumedFrom).toBe(resumedAt)
+    expect(proof.proof.leafCount).toBeGreaterThan(resumedAt)
     verifyPoetProof(proof.proof, proof.statement)
     // Members are ordered by node id (pubkey), not by registration order.
     const byNode = seeds

@@ -1,7 +1,8 @@
 /**
  * Starts a PoET service: opens (and migrates) its SQLite database, resumes unfinished rounds,
  * and serves the HTTP JSON API on `port` (0 picks a free one). `close()` stops the work, the
- * server and the database; starting again on the same file loses no registration.
+ * server and the database; starting again on the same file loses no registration, and a round
+ * under way continues from its last checkpoint (tree files in `<dbPath>.rounds/`).
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -21,6 +22,10 @@ export interface StartPoetServiceOptions {
   readonly log?: Log
   /** Where the sequential work runs: a worker thread (default) or sliced on this thread. */
   readonly work?: 'worker' | 'inline'
+  /** Directory of the rounds' tree files (default `<dbPath>.rounds`; none for ':memory:'). */
+  readonly treeDir?: string
+  /** Checkpoint interval of the sequential work (default 60 s). */
+  readonly checkpointEveryMs?: number
 }
 
 export interface RunningPoetService {
@@ -44,7 +49,11 @@ export function poetParamsFromPreset(preset: Preset, genesisMs: number): PoetSer
 export async function startPoetService(o: StartPoetServiceOptions): Promise<RunningPoetService> {
   const store = new PoetStore(o.dbPath)
   const runner = o.work === 'inline' ? runRoundInline : runRoundInWorker
-  const service = new PoetService(store, o.params, o.clock ?? { now: () => Date.now() }, o.log, runner)
+  const treeDir = o.treeDir ?? (o.dbPath === ':memory:' ? undefined : `${o.dbPath}.rounds`)
+  const service = new PoetService(store, o.params, o.clock ?? { now: () => Date.now() }, o.log, runner, {
+    treeDir,
+    checkpointEveryMs: o.checkpointEveryMs,
+  })
   const server = createServer((req, res) => {
     void handlePoetRequest(service, req, res)
   })
