@@ -111,13 +111,21 @@ export interface BeaconParams {
 export interface VmEconomicsParams {
   /** Gas the executed transactions of one block may declare in total (`BlockGasLimit`). */
   readonly blockGasLimit: bigint
-  /**
-   * Smidge minted per layer and shared by its coinbases (1 SMH = 10^9 smidge). Our networks mint a
-   * flat amount; mainnet's schedule decays (economics `TotalSubsidyAtLayer`) and its value here is
-   * the first layer's, 477,618,397,593 (reference §8 vector 13), kept for reference only.
-   */
-  readonly layerSubsidy: bigint
+  /** Smidge minted per layer and shared by its coinbases (1 SMH = 10^9 smidge). */
+  readonly subsidy: SubsidySchedule
 }
+
+/**
+ * How much a layer mints (`core/vm/computeLayerSubsidy.ts`). `decaying` is go-spacemesh's on
+ * every network: economics `TotalSubsidyAtLayer(layer − firstEffectiveGenesis)`, 2.25·10^18
+ * smidge approached exponentially (0.8 of it left after ten years of 5-minute layers; the curve
+ * is in layers, so shorter layers run it faster). Its constants are fixed by the economics
+ * library, not per network; only the offset, `FirstEffectiveGenesis = 2 · LayersPerEpoch − 1`
+ * (`common/types/layer.go`), varies. `constant` mints a flat amount, for unit tests.
+ */
+export type SubsidySchedule =
+  | { readonly kind: 'decaying'; readonly firstEffectiveGenesis: number }
+  | { readonly kind: 'constant'; readonly perLayer: bigint }
 
 export interface Preset {
   readonly name: 'mainnet' | 'testnet' | 'standalone' | 'sim'
@@ -199,8 +207,11 @@ export const mainnet: Preset = Object.freeze({
     votesLimit: 100,
     beaconSyncWeightUnits: 800,
   }),
-  // config/mainnet.go BlockGasLimit; subsidy of the first layer after the effective genesis.
-  vm: Object.freeze({ blockGasLimit: 100_107_000n, layerSubsidy: 477_618_397_593n }),
+  // config/mainnet.go BlockGasLimit; genvm/rewards.go subsidy from layer 2 · 4032 − 1 = 8063.
+  vm: Object.freeze({
+    blockGasLimit: 100_107_000n,
+    subsidy: Object.freeze({ kind: 'decaying', firstEffectiveGenesis: 8063 }),
+  }),
 })
 
 export const testnet: Preset = Object.freeze({
@@ -240,8 +251,11 @@ export const testnet: Preset = Object.freeze({
   layerAvgSize: 50,
   hare: Object.freeze({ ...mainnet.hare, committee: 800, confidenceParam: 20 }),
   beacon: Object.freeze({ ...mainnet.beacon, roundsNumber: 20 }),
-  // Mainnet's block gas limit and its first-layer subsidy, flat.
-  vm: mainnet.vm,
+  // Mainnet's block gas limit; the same subsidy curve from layer 2 · 60 − 1 = 119.
+  vm: Object.freeze({
+    blockGasLimit: 100_107_000n,
+    subsidy: Object.freeze({ kind: 'decaying', firstEffectiveGenesis: 119 }),
+  }),
 })
 
 /** Modelled on go-spacemesh `config/presets/standalone.go`: 6 s layers, 10 per epoch. */
@@ -301,7 +315,11 @@ export const standalone: Preset = Object.freeze({
     votesLimit: 100,
     beaconSyncWeightUnits: 10,
   }),
-  vm: Object.freeze({ blockGasLimit: 100_107_000n, layerSubsidy: 477_618_397_593n }),
+  // go-spacemesh standalone runs genvm unchanged: the same curve from layer 2 · 10 − 1 = 19.
+  vm: Object.freeze({
+    blockGasLimit: 100_107_000n,
+    subsidy: Object.freeze({ kind: 'decaying', firstEffectiveGenesis: 19 }),
+  }),
 })
 
 /** Virtual time; tiny PoST so a hundred simulated smeshers run in a unit test. */
@@ -365,8 +383,12 @@ export const sim: Preset = Object.freeze({
     votesLimit: 100,
     beaconSyncWeightUnits: 2,
   }),
-  // A small block (≈ 270 wallet spends) so simulations reach the limit.
-  vm: Object.freeze({ blockGasLimit: 10_000_000n, layerSubsidy: 477_618_397_593n }),
+  // A small block (≈ 270 wallet spends) so simulations reach the limit. The real curve from layer
+  // 2 · 8 − 1 = 15 (the sim applies layers from 16), so simulations mint what go would.
+  vm: Object.freeze({
+    blockGasLimit: 10_000_000n,
+    subsidy: Object.freeze({ kind: 'decaying', firstEffectiveGenesis: 15 }),
+  }),
 })
 
 export const presets = { mainnet, testnet, standalone, sim } as const

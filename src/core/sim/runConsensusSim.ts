@@ -131,7 +131,7 @@ export function runConsensusSim(p: ConsensusSimParameters): ConsensusSimResult &
               shared,
               behaviour: behaviourOf(i),
               genesisState,
-              vm: { genesisId, blockGasLimit: preset.vm.blockGasLimit, layerSubsidy: preset.vm.layerSubsidy },
+              vm: { genesisId, blockGasLimit: preset.vm.blockGasLimit, subsidy: preset.vm.subsidy },
               firstLayer,
               lastLayer: lastLayer + tailLayers,
               txsPerProposal: 100,

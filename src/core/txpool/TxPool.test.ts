@@ -10,7 +10,11 @@ import { TxPool } from './TxPool.ts'
 const SEED = 0x5eed_0004
 const rng = createRng(SEED)
 const genesisId = rng.bytes(20)
-const params: VmParams = { genesisId, blockGasLimit: 100_107_000n, layerSubsidy: 1_000_000n }
+const params: VmParams = {
+  genesisId,
+  blockGasLimit: 100_107_000n,
+  subsidy: { kind: 'constant', perLayer: 1_000_000n },
+}
 const SMH = 1_000_000_000n
 const SPEND_GAS = 36_090n
 

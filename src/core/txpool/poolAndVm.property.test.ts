@@ -23,7 +23,11 @@ function supply(state: VmState): bigint {
 function run(seed: number): void {
   const rng = createRng(seed)
   const genesisId = rng.bytes(20)
-  const params: VmParams = { genesisId, blockGasLimit: 400_000n, layerSubsidy: 777_777n }
+  const params: VmParams = {
+    genesisId,
+    blockGasLimit: 400_000n,
+    subsidy: { kind: 'constant', perLayer: 777_777n },
+  }
   const wallets = Array.from({ length: 5 }, () => createTestWallet(rng, genesisId))
   const coinbases = [rng.bytes(24), rng.bytes(24)].map((c) => c.fill(0, 0, 4))
   let state = createVmState(wallets.map((w) => ({ address: w.address, balance: SMH / 1000n, nextNonce: 0n })))
@@ -44,7 +48,7 @@ function run(seed: number): void {
       expect(accepted.has(id), `seed ${seed}: executed an unaccepted tx`).toBe(true)
       accepted.set(id, accepted.get(id)! + 1)
     }
-    expect(supply(r.state), `seed ${seed}`).toBe(before + params.layerSubsidy - r.burnt)
+    expect(supply(r.state), `seed ${seed}`).toBe(before + 777_777n - r.burnt)
     state = r.state
     pool.onBlockApplied(state, r.results)
   }

@@ -10,7 +10,12 @@ import { createVmState, getAccount, type VmState } from './VmState.ts'
 const SEED = 0x5eed_0001
 const rng = createRng(SEED)
 const genesisId = rng.bytes(20)
-const params: VmParams = { genesisId, blockGasLimit: 100_107_000n, layerSubsidy: 1_000_000n }
+const SUBSIDY = 1_000_000n
+const params: VmParams = {
+  genesisId,
+  blockGasLimit: 100_107_000n,
+  subsidy: { kind: 'constant', perLayer: SUBSIDY },
+}
 const SMH = 1_000_000_000n
 
 function supply(state: VmState): bigint {
@@ -165,26 +170,57 @@ describe(`rewards and supply (seed ${SEED})`, () => {
       { coinbase: c1, weight: 1n },
       { coinbase: c2, weight: 2n },
     ])
-    const total = params.layerSubsidy + r.fees
+    expect(r.subsidy).toBe(SUBSIDY)
+    const total = SUBSIDY + r.fees
     const b1 = getAccount(r.state, c1).balance
     const b2 = getAccount(r.state, c2).balance
     expect(b1).toBe(total / 3n)
     expect(b2).toBe((total * 2n) / 3n)
     expect(r.burnt).toBe(total - b1 - b2)
-    expect(supply(r.state)).toBe(supply(genesis) + params.layerSubsidy - r.burnt)
-    // The sim preset's economics plug in as VM params.
+    expect(supply(r.state)).toBe(supply(genesis) + SUBSIDY - r.burnt)
+    // The sim preset's economics plug in as VM params: layer 16 is index 1 of the curve.
     const sim = applyBlock(genesis, {
-      layer: 5,
+      layer: 16,
       txs: [],
       rewards: [{ coinbase: c1, weight: 3n }],
       params: { genesisId, ...presets.sim.vm },
     })
-    expect(getAccount(sim.state, c1).balance).toBe(presets.sim.vm.layerSubsidy)
+    expect(getAccount(sim.state, c1).balance).toBe(477_618_296_206n)
     expect(sim.burnt).toBe(0n)
     // Without rewards the whole subsidy is burnt and nothing else changes.
     const empty = apply(genesis, [], 6)
-    expect(empty.burnt).toBe(params.layerSubsidy)
+    expect(empty.burnt).toBe(SUBSIDY)
     expect(empty.root).toEqual(genesis.root)
+  })
+})
+
+describe('decaying subsidy (economics TotalSubsidyAtLayer)', () => {
+  const mainnetParams: VmParams = { genesisId, ...presets.mainnet.vm }
+  const coinbase = new Uint8Array(24).fill(7)
+  const mint = (layer: number, rewards = [{ coinbase, weight: 1n }]) =>
+    applyBlock(createVmState([]), { layer, txs: [], rewards, params: mainnetParams })
+
+  it("mints the layer's subsidy, counted from the first effective genesis 8063", () => {
+    // economics Test_Subsidy at indexes 0, 1, 10 000 and 1 000 000.
+    for (const [layer, subsidy] of [
+      [8063, 477_618_397_593n],
+      [8064, 477_618_296_206n],
+      [8063 + 10_000, 476_605_609_108n],
+      [8063 + 1_000_000, 386_270_235_450n],
+    ] as const) {
+      const r = mint(layer)
+      expect(r.subsidy, `layer ${layer}`).toBe(subsidy)
+      expect(getAccount(r.state, coinbase).balance).toBe(subsidy)
+      expect(r.rewards[0]?.layerReward).toBe(subsidy)
+      expect(r.burnt).toBe(0n)
+    }
+  })
+
+  it('burns the subsidy of an empty layer and refuses layers before the first effective genesis', () => {
+    const empty = mint(9000, [])
+    expect(empty.burnt).toBe(empty.subsidy)
+    expect(empty.subsidy).toBe(477_523_408_000n) // Go, index 937
+    expect(() => mint(8062)).toThrow(/first effective genesis 8063, got 8062/)
   })
 })
 

@@ -1,9 +1,10 @@
 /**
  * Applies one layer's block to the account state (`genvm/vm.go Apply`/`execute`,
  * `genvm/rewards.go`; protocol-spec §11.8-11.9, §15): its transactions in block order, then the
- * rewards. Pure: the input state is untouched and the same block on the same state gives the same
- * new state and root. An empty layer is a block with no transactions and no rewards (the subsidy
- * is then burnt).
+ * rewards: the layer's subsidy (`computeLayerSubsidy`, decaying with the layer on go-spacemesh
+ * networks) plus the fees. Pure: the input state is untouched and the same block on the same
+ * state gives the same new state and root. An empty layer is a block with no transactions and no
+ * rewards (the subsidy is then burnt).
  *
  * A transaction is *ineffective* — skipped, no fee, nonce unchanged — when (in genvm's order) it
  * does not parse against its principal, its gas price is 0, the principal's balance is below its
@@ -14,7 +15,9 @@
  */
 import { bytesToHex } from '@noble/curves/utils.js'
 import { hash32 } from '../crypto/hash.ts'
+import type { SubsidySchedule } from '../params/presets.ts'
 import { type Account, emptyAccount, isEmptyAccount } from './Account.ts'
+import { computeLayerSubsidy } from './computeLayerSubsidy.ts'
 import { computeStateRoot } from './computeStateRoot.ts'
 import { type CoinbaseReward, distributeRewards, type LayerReward } from './distributeRewards.ts'
 import { executeTransaction } from './executeTransaction.ts'
@@ -28,8 +31,8 @@ export interface VmParams {
   readonly genesisId: Uint8Array
   /** Gas the block's executed transactions may declare in total (`vm.Config.GasLimit`). */
   readonly blockGasLimit: bigint
-  /** Smidge minted for the layer, shared by the coinbases (preset `vm.layerSubsidy`). */
-  readonly layerSubsidy: bigint
+  /** What each layer mints, shared by the coinbases (preset `vm.subsidy`; `computeLayerSubsidy`). */
+  readonly subsidy: SubsidySchedule
 }
 
 export interface ApplyBlockInput {
@@ -67,6 +70,8 @@ export interface ApplyBlockResult {
   readonly results: TransactionResult[]
   /** Sum of the executed transactions' fees. */
   readonly fees: bigint
+  /** Smidge the layer mints (`computeLayerSubsidy`), before rewards and burning. */
+  readonly subsidy: bigint
   readonly gasUsed: bigint
   readonly rewards: LayerReward[]
   /** Subsidy + fees left over by the floor divisions (or all of it with no rewards). */
@@ -95,6 +100,8 @@ export function applyBlock(state: VmState, input: ApplyBlockInput): ApplyBlockRe
   const { layer, txs, params } = input
   if (!Number.isInteger(layer) || layer < 0 || layer > 0xffff_ffff)
     throw new RangeError(`layer: expected u32, got ${layer}`)
+  // Before any work: a layer before the first effective genesis has no subsidy and throws.
+  const subsidy = computeLayerSubsidy(params.subsidy, layer)
   const accounts = new Map(state.accounts)
   const lookup = (address: Uint8Array): Account => accounts.get(bytesToHex(address)) ?? emptyAccount(address)
   const write = (a: Account): void => {
@@ -135,7 +142,7 @@ export function applyBlock(state: VmState, input: ApplyBlockInput): ApplyBlockRe
     )
   }
 
-  const { rewards, burnt } = distributeRewards(params.layerSubsidy, fees, input.rewards)
+  const { rewards, burnt } = distributeRewards(subsidy, fees, input.rewards)
   for (const r of rewards) {
     const a = lookup(r.coinbase)
     write({ ...a, balance: a.balance + r.totalReward })
@@ -145,6 +152,7 @@ export function applyBlock(state: VmState, input: ApplyBlockInput): ApplyBlockRe
     state: { accounts, root },
     results,
     fees,
+    subsidy,
     gasUsed: params.blockGasLimit - gasLeft,
     rewards,
     burnt,

@@ -28,7 +28,11 @@ const schedule = {
   vestingEnd: 5,
 }
 const vault = spawnPrincipal({ template: 'vault', method: 'spawn', args: schedule })
-const params = { genesisId, blockGasLimit: 100_000_000n, layerSubsidy: 0n }
+const params = {
+  genesisId,
+  blockGasLimit: 100_000_000n,
+  subsidy: { kind: 'constant', perLayer: 0n } as const,
+}
 const genesis = createVmState(
   [wallet, multisig, vesting].map((s) => ({ address: s.address, balance: 10n ** 12n, nextNonce: 0n })),
 )

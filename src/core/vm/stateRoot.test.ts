@@ -67,7 +67,7 @@ describe(`account state commitment (seed ${SEED})`, () => {
       layer: 3,
       txs: [stranger.spend(accounts[0]!.address, 1n, { nonce: 0n })],
       rewards: [],
-      params: { genesisId, blockGasLimit: 1_000_000n, layerSubsidy: 5n },
+      params: { genesisId, blockGasLimit: 1_000_000n, subsidy: { kind: 'constant', perLayer: 5n } },
     })
     expect(r.results[0]!.error?.code).toBe('NOT_SPAWNED')
     expect(r.root).toEqual(state.root)

@@ -9,7 +9,11 @@ import { createVmState, getAccount, type VmState } from './VmState.ts'
 const SEED = 0x5eed_0002
 const rng = createRng(SEED)
 const genesisId = rng.bytes(20)
-const params: VmParams = { genesisId, blockGasLimit: 100_107_000n, layerSubsidy: 0n }
+const params: VmParams = {
+  genesisId,
+  blockGasLimit: 100_107_000n,
+  subsidy: { kind: 'constant', perLayer: 0n },
+}
 const SMH = 1_000_000_000n
 
 describe(`vesting and vault (seed ${SEED})`, () => {
