@@ -42,8 +42,13 @@ export function runRoundInWorker(work: RoundWork): Promise<RoundWorkResult> {
             send({ type: 'finish' })
           }
         }, 20)
-      } else if (m.type === 'checkpoint') work.onCheckpoint?.(m.checkpoint, m.leafCount)
-      else if (m.type === 'done') resolve(m.result)
+      } else if (m.type === 'checkpoint') {
+        try {
+          work.onCheckpoint?.(m.checkpoint, m.leafCount)
+        } catch (err) {
+          reject(err) // e.g. the database refused it: fail the round rather than the process
+        }
+      } else if (m.type === 'done') resolve(m.result)
       else reject(new Error(`PoET worker failed: ${m.error}`))
     })
   }).finally(async () => {
