@@ -5,12 +5,18 @@
  */
 import { readFileSync } from 'node:fs'
 import { useCurveKernel } from '../src/core/crypto/curveKernel.ts'
+import { memoizeCurveKernel } from '../src/core/crypto/memoizeCurveKernel.ts'
 import { instantiateCurveKernel } from '../src/curve-wasm/instantiateCurveKernel.ts'
 
 type Bench = { name: string; run(): Promise<void> }
 
-// Benches run on the curve.wasm kernel, as the CLI does; `curve` switches it off and on itself.
-useCurveKernel(instantiateCurveKernel(readFileSync(new URL('../src/curve-wasm/curve.wasm', import.meta.url))))
+// Benches run on the curve.wasm kernel with its verification memo, as the CLI does; `curve`
+// switches kernels itself.
+useCurveKernel(
+  memoizeCurveKernel(
+    instantiateCurveKernel(readFileSync(new URL('../src/curve-wasm/curve.wasm', import.meta.url))),
+  ),
+)
 
 // Keyed by each module's `name`, so `npm run bench curve` imports only the benches it runs.
 const benches: Record<string, () => Promise<Bench>> = {

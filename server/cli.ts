@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { useCurveKernel } from '../src/core/crypto/curveKernel.ts'
+import { memoizeCurveKernel } from '../src/core/crypto/memoizeCurveKernel.ts'
 import { instantiateCurveKernel } from '../src/curve-wasm/instantiateCurveKernel.ts'
 import { CliError } from './cliError.ts'
 
@@ -28,9 +29,12 @@ async function main(argv: string[]): Promise<void> {
     throw new CliError(`usage: cli <${list}> [options]${name ? ` (unknown command '${name}')` : ''}`, 2)
   }
   // ed25519 and ECVRF point arithmetic in WebAssembly for every command: the same bytes as the
-  // @noble/curves path, ~10× faster (ARCHITECTURE.md, "Curve kernel").
+  // @noble/curves path, ~15× faster, with verification verdicts remembered (ARCHITECTURE.md,
+  // "Curve kernel").
   useCurveKernel(
-    instantiateCurveKernel(readFileSync(new URL('../src/curve-wasm/curve.wasm', import.meta.url))),
+    memoizeCurveKernel(
+      instantiateCurveKernel(readFileSync(new URL('../src/curve-wasm/curve.wasm', import.meta.url))),
+    ),
   )
   await (await load()).run(args)
 }
