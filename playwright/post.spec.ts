@@ -24,6 +24,12 @@ test.beforeAll(async ({ baseURL }) => {
   })
 })
 
+// The tests share one persistent profile (OPFS, IndexedDB); a tab left open by a failed test
+// could still hold the PoST lock, so each test starts with none.
+test.beforeEach(async () => {
+  for (const open of context.pages()) await open.close()
+})
+
 test.afterAll(async () => {
   await context?.close()
   await rm(profile, { recursive: true, force: true })
@@ -150,10 +156,24 @@ test('initializes PoST in OPFS, resumes without relabeling, proves and verifies'
   const before = (await hashFiles(page)).filter((f) => f.size > 0)
   expect(before.reduce((a, f) => a + f.size, 0)).toBe(pausedAt * 16)
 
-  // A reload (or a closed tab) resumes from the file sizes.
+  // A reload (or a closed tab) resumes from the file sizes. Meanwhile another tab holds the lock
+  // in shared mode, as a tab following the labeling one does for an instant when it is granted:
+  // only an exclusive holder makes the files busy, so the page still reads its progress.
+  const follower = await context.newPage()
+  await openSmeshing(follower)
+  await follower.evaluate(
+    () =>
+      new Promise<void>((granted) => {
+        void navigator.locks.request('spacemesh-post-init', { mode: 'shared' }, () => {
+          granted()
+          return new Promise(() => {})
+        })
+      }),
+  )
   await page.reload()
   await expect(status).toHaveText('Paused')
   expect(await num(page, 'Labels done')).toBe(pausedAt)
+  await follower.close()
   await page.getByLabel('Worker threads').fill('1')
   const t1 = Date.now()
   await page.getByRole('button', { name: 'Resume' }).click()

@@ -55,7 +55,10 @@ export class BrowserPost {
   async status(): Promise<PostStatus> {
     const allocation = await this.#store.getAllocation()
     const held = await navigator.locks.query()
-    const lockedElsewhere = !this.#running && (held.held ?? []).some((l) => l.name === postLockName)
+    // Only an exclusive holder labels; a follower's shared request (followOtherTab) holds the lock
+    // for an instant when it is granted, and must not make this tab think the files are busy.
+    const lockedElsewhere =
+      !this.#running && (held.held ?? []).some((l) => l.name === postLockName && l.mode === 'exclusive')
     if (allocation === undefined) return { allocation, labelsDone: 0, totalLabels: 0, lockedElsewhere }
     const layout = computePostLayout(allocation.numUnits, allocation.labelsPerUnit, allocation.labelsPerFile)
     const labels = lockedElsewhere ? [] : await readPostFileLabels(allocation.dir, layout.fileCount)
