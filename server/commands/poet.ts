@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { type PresetName, presets } from '../../src/core/params/presets.ts'
 import { CliError } from '../cliError.ts'
 import { parseCliArgs, parseIntOption } from '../parseCliArgs.ts'
+import { closeOnSignals } from '../poet/closeOnSignals.ts'
 import { poetParamsFromPreset, startPoetService } from '../poet/startPoetService.ts'
 
 export const usage =
@@ -41,9 +42,6 @@ export async function run(args: string[]): Promise<void> {
     log: (msg, fields) => console.log(msg, fields === undefined ? '' : JSON.stringify(fields)),
   })
   console.log(`poet (${preset.name}, genesis ${genesisMs}) listening at ${running.url}`)
-  const stop = () => {
-    void running.close().then(() => process.exit(0))
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  // Closing saves a last checkpoint of the round under way.
+  closeOnSignals({ close: () => running.close() })
 }

@@ -4,6 +4,7 @@ import { standalone } from '../../src/core/params/presets.ts'
 import { serveStatic } from '../api/serveStatic.ts'
 import { loadGenesis } from '../loadGenesis.ts'
 import { parseCliArgs, parseIntOption } from '../parseCliArgs.ts'
+import { closeOnSignals } from '../poet/closeOnSignals.ts'
 import { poetParamsFromPreset, startPoetService } from '../poet/startPoetService.ts'
 
 export const usage = 'start [--port P] [--poet-port P] [--host H] [--data-dir .data/standalone] [--rebuild]'
@@ -50,10 +51,11 @@ export async function run(args: string[]): Promise<void> {
   console.log(`  PoET service  ${poet.url}/v1/info`)
   console.log(`spacemesh-web is running: open http://${values.host}:${port}/`)
 
-  const stop = () => {
-    web.close()
-    void poet.close().then(() => process.exit(0))
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  // Closing the PoET service saves a last checkpoint of the round under way.
+  closeOnSignals({
+    close: async () => {
+      web.close()
+      await poet.close()
+    },
+  })
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -55,12 +55,14 @@ describe('PoetService on an injected clock', () => {
   it('runs rounds on the clock, resumes a round from its checkpoint after a restart, bounds members', async () => {
     const dbPath = join(dir, 'poet.sqlite')
     const treeDir = join(dir, 'rounds')
+    // Before the restart no periodic checkpoint falls due, so only stop() can save one.
+    const firstWork = { treeDir, checkpointEveryMs: 600_000 }
     const work = { treeDir, checkpointEveryMs: 20 }
     const clock = { t: 0, now: () => clock.t }
     const logs: { msg: string; fields: Record<string, unknown> }[] = []
     const log = (msg: string, fields: Record<string, unknown> = {}) => logs.push({ msg, fields })
     let store = new PoetStore(dbPath)
-    let service = new PoetService(store, params, clock, log, undefined, work)
+    let service = new PoetService(store, params, clock, log, undefined, firstWork)
     service.start()
     const a = registration(service, 1)
     const b = registration(service, 2)
@@ -73,17 +75,21 @@ describe('PoetService on an injected clock', () => {
     clock.t = 1000
     await until(() => (service.executingRound === 0 ? true : undefined), 'round 0 to start')
     expect(service.submit(c)).toMatchObject({ round: 1, status: 'registered' })
-    // The work is checkpointed as it goes: wait for two checkpoints, then stop mid-round.
-    const firstCp = await until(() => store.getCheckpoint(0), 'a first checkpoint of round 0')
-    await until(
-      () => ((store.getCheckpoint(0)?.leafCount ?? 0) > firstCp.leafCount ? true : undefined),
-      'a later checkpoint of round 0',
-    )
+    // Wait until the leaves' file has its first buffer written out (LEAF_BUFFER_NODES leaves),
+    // then stop mid-round: stop() itself saves the checkpoint, covering at least those leaves.
+    const leaves = join(treeDir, 'round-0', 'layer-00.bin')
+    const onDisk = await until(() => {
+      const n = existsSync(leaves) ? statSync(leaves).size / 32 : 0
+      return n > 0 ? n : undefined
+    }, 'leaves on disk')
+    expect(store.getCheckpoint(0)).toBeUndefined()
     await service.stop()
     expect(tryProof(service, 0)).toBeUndefined() // interrupted: nothing published
     const saved = store.getCheckpoint(0)!
     expect(decodePoetProverCheckpoint(saved.checkpoint).leafCount).toBe(saved.leafCount)
-    expect(saved.leafCount).toBeGreaterThan(firstCp.leafCount)
+    expect(saved.leafCount).toBeGreaterThanOrEqual(onDisk)
+    const stopped = logs.find((l) => l.msg === 'round stopped')
+    expect(stopped?.fields).toEqual({ round: 0, checkpointLeaves: saved.leafCount })
     store.close()
 
     // Restart: the unfinished round continues from its checkpoint over its tree files.

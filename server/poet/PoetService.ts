@@ -12,8 +12,10 @@
  * the same files until RoundEnd(e), so its proof covers the whole round less at most one
  * interval and the downtime. A checkpoint that does not match its files is refused and the round
  * re-run from leaf 0 (fewer ticks, never a wrong proof); without a `treeDir` the tree is kept in
- * memory and an interrupted round always restarts from leaf 0. Publishing the proof drops the
- * checkpoint in the same transaction, then the files.
+ * memory and an interrupted round always restarts from leaf 0. `stop()` ends the work with a last
+ * flush and checkpoint, so a clean stop loses no work, only the downtime. Publishing the proof
+ * drops the checkpoint in the same transaction, then the files; files a crash left between the
+ * two are removed on the next `start()`.
  *
  * Proofs are not signed: poet does not sign them and go-spacemesh does not check a signature
  * (post-poet.md §3.2); the service key is only its identity, as in poet.
@@ -34,6 +36,7 @@ import {
 import { PoetRequestError } from './PoetRequestError.ts'
 import type { PoetStore, StoredProof } from './PoetStore.ts'
 import type { RoundWorkRunner } from './RoundWork.ts'
+import { removeFinishedRoundFiles } from './removeFinishedRoundFiles.ts'
 import { runRoundInline } from './runRoundInline.ts'
 
 export interface PoetServiceParams extends PoetRoundSchedule {
@@ -88,8 +91,14 @@ export class PoetService {
     this.metaOrRandom('pow_challenge')
   }
 
-  /** Starts watching the clock for round boundaries. */
+  /** Removes leftover tree files of finished rounds, then watches the clock for round boundaries. */
   start(): void {
+    const root = this.workOptions.treeDir
+    if (root !== undefined) {
+      for (const r of removeFinishedRoundFiles(root, this.store)) {
+        this.log('removed leftover round files', { round: r.round, reason: r.reason })
+      }
+    }
     const loop = () => {
       this.tick()
       if (!this.abort.signal.aborted) this.timer = setTimeout(loop, 50)
@@ -97,7 +106,10 @@ export class PoetService {
     loop()
   }
 
-  /** Stops the work loop; an unfinished round resumes from its checkpoint on the next start. */
+  /**
+   * Stops the work loop once the round under way has saved a last checkpoint; it resumes from
+   * there on the next start.
+   */
   async stop(): Promise<void> {
     clearTimeout(this.timer)
     this.abort.abort(new Error('service stopped'))
@@ -244,11 +256,19 @@ export class PoetService {
 
   private async drain(): Promise<void> {
     for (let round = this.queue.shift(); round !== undefined; round = this.queue.shift()) {
+      if (this.abort.signal.aborted) break
       this.executing = round
       try {
         await this.execute(round)
       } catch (err) {
-        if (this.abort.signal.aborted) break
+        if (this.abort.signal.aborted) {
+          this.log('round stopped', {
+            round,
+            checkpointLeaves: this.store.getCheckpoint(round)?.leafCount ?? 0,
+            ...(err !== this.abort.signal.reason && { error: String(err) }),
+          })
+          break
+        }
         this.log('round failed', { round, error: String(err) })
       } finally {
         this.executing = null

@@ -8,6 +8,10 @@ export interface RoundWork {
   readonly statement: Uint8Array
   readonly endMs: number
   readonly now: () => number
+  /**
+   * Aborted when the service stops: the runner then saves a last checkpoint through
+   * `onCheckpoint` before it rejects with the signal's reason.
+   */
   readonly signal: AbortSignal
   /** Directory of the round's tree files; without it the tree is in memory, uncheckpointed. */
   readonly treeDir?: string | undefined
@@ -40,7 +44,7 @@ export type PoetWorkerRequest =
       checkpointEveryMs?: number | undefined
     }
   | { type: 'finish' }
-  /** Abandon the round (the service stops): close the files and exit. */
+  /** The service stops: save a last checkpoint of the work done, close the files and exit. */
   | { type: 'stop' }
 
 /** Messages from the worker. */
@@ -48,4 +52,6 @@ export type PoetWorkerReply =
   | { type: 'ready' }
   | { type: 'checkpoint'; checkpoint: Uint8Array; leafCount: number }
   | { type: 'done'; result: RoundWorkResult }
+  /** Answer to `stop`: the last checkpoint (if any work was new) was posted before this. */
+  | { type: 'stopped' }
   | { type: 'failed'; error: string }

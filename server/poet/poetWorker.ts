@@ -2,8 +2,8 @@
  * worker_threads entry for a round's sequential work (contract in RoundWork.ts): `start` with
  * the statement (and the tree directory and checkpoint to resume from), then `finish` when the
  * service's clock passes the round end; posts each checkpoint once its tree files are fsynced
- * and answers `done` with the SCALE proof. One round per worker; `stop` abandons the round
- * (its files are closed, its last checkpoint stays for the next start).
+ * and answers `done` with the SCALE proof. One round per worker; `stop` ends the round's work
+ * for now: a last checkpoint is posted, the files closed, `stopped` answered and the worker exits.
  */
 import { parentPort } from 'node:worker_threads'
 import { proveRound } from './proveRound.ts'
@@ -18,7 +18,7 @@ const reply = (m: PoetWorkerReply, transfer: ArrayBuffer[] = []) => port.postMes
 port.on('message', (m: PoetWorkerRequest) => {
   if (m.type === 'finish') finishing = true
   else if (m.type === 'stop') {
-    stopping.abort(new Error('round abandoned'))
+    stopping.abort(new Error('service stopped'))
     if (!started) port.close()
   } else {
     started = true
@@ -39,7 +39,8 @@ async function run(m: Extract<PoetWorkerRequest, { type: 'start' }>): Promise<vo
     })
     reply({ type: 'done', result }, [result.proof.buffer as ArrayBuffer])
   } catch (err) {
-    reply({ type: 'failed', error: err instanceof Error ? err.message : String(err) })
+    if (err === stopping.signal.reason) reply({ type: 'stopped' })
+    else reply({ type: 'failed', error: err instanceof Error ? err.message : String(err) })
   } finally {
     port.close() // nothing more to do: the worker exits
   }

@@ -6,6 +6,8 @@
  * are not yet durable. Given a saved checkpoint, the work continues from its leaf count over
  * the same files; one that does not fit them (`DecodeError`, `PoetProofError` CHECKPOINT_*) is
  * dropped and the work starts again from leaf 0, which costs time but never a wrong proof.
+ * When `signal` aborts (the service stops), the work ends at the next slice boundary with one
+ * last flush and checkpoint, so a clean stop loses no work; the abort reason is then rethrown.
  * Without a `treeDir` the tree is kept in memory and no checkpoint is taken.
  */
 import { performance } from 'node:perf_hooks'
@@ -45,18 +47,28 @@ export async function proveRound(o: ProveRoundOptions): Promise<RoundWorkResult>
     const resumedFrom = prover.leafCount
     const every = o.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS
     let last = performance.now()
-    const afterSlice = () => {
-      if (performance.now() - last < every) return
+    let savedLeaves = resumedFrom
+    const checkpoint = () => {
       store.flush()
       o.onCheckpoint?.(encodePoetProverCheckpoint(prover.checkpoint()), prover.leafCount)
+      savedLeaves = prover.leafCount
       last = performance.now()
     }
-    await runSequentialWork({
-      prover,
-      isPastEnd: o.isPastEnd,
-      afterSlice,
-      ...(o.signal && { signal: o.signal }),
-    })
+    try {
+      await runSequentialWork({
+        prover,
+        isPastEnd: o.isPastEnd,
+        afterSlice: () => {
+          if (performance.now() - last >= every) checkpoint()
+        },
+        ...(o.signal && { signal: o.signal }),
+      })
+    } catch (err) {
+      // Stopped between slices, so the prover and its files agree: keep what was done since the
+      // last checkpoint (nothing to save when no leaf was added since).
+      if (o.signal?.aborted && err === o.signal.reason && prover.leafCount > savedLeaves) checkpoint()
+      throw err
+    }
     const proof = encodePoetProof(prover.prove())
     return {
       proof,

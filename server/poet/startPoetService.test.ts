@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bytesToHex } from '@noble/hashes/utils.js'
@@ -60,8 +60,8 @@ describe('PoET service over loopback HTTP', () => {
   let client: PoetClient
   const logs: { msg: string; fields: Record<string, unknown> }[] = []
   const log = (msg: string, fields: Record<string, unknown> = {}) => logs.push({ msg, fields })
-  const start = async () => {
-    running = await startPoetService({ dbPath, port: 0, params, clock, log, checkpointEveryMs: 50 })
+  const start = async (checkpointEveryMs = 50) => {
+    running = await startPoetService({ dbPath, port: 0, params, clock, log, checkpointEveryMs })
     client = new PoetClient(running.url)
   }
 
@@ -140,11 +140,15 @@ describe('PoET service over loopback HTTP', () => {
     expect(again.status).toBe('already-registered')
   })
 
-  it('resumes round 0 on its worker from a checkpoint after a restart mid-round', async () => {
+  it('resumes round 0 on its worker from the checkpoint its stop saved', async () => {
     // Round 0 closes and its clock stands still inside the round, so the work runs until told.
+    // No periodic checkpoint falls due before the restart: only close() can save one.
+    await running.close()
+    await start(600_000)
     const roundStart = params.genesisMs + params.phaseShiftMs
     clock.frozen = roundStart + 100
     const probe = new PoetStore(dbPath) // a second connection, reading the service's WAL
+    let saved = 0
     try {
       const until = async (f: () => number | undefined, what: string) => {
         const giveUp = Date.now() + 20_000
@@ -154,10 +158,20 @@ describe('PoET service over loopback HTTP', () => {
           await new Promise((r) => setTimeout(r, 25))
         }
       }
-      const first = await until(() => probe.getCheckpoint(0)?.leafCount, 'a checkpoint of round 0')
+      // The leaves' file gets its first buffer (LEAF_BUFFER_NODES leaves) written out.
+      const leaves = join(`${dbPath}.rounds`, 'round-0', 'layer-00.bin')
+      const onDisk = await until(() => {
+        const n = existsSync(leaves) ? statSync(leaves).size / 32 : 0
+        return n > 0 ? n : undefined
+      }, 'leaves on disk')
+      expect(probe.getCheckpoint(0)).toBeUndefined()
       await running.close()
-      const saved = probe.getCheckpoint(0)!.leafCount
-      expect(saved).toBeGreaterThanOrEqual(first)
+      saved = probe.getCheckpoint(0)!.leafCount
+      expect(saved).toBeGreaterThanOrEqual(onDisk)
+      expect(logs.find((l) => l.msg === 'round stopped')?.fields).toEqual({
+        round: 0,
+        checkpointLeaves: saved,
+      })
       await start()
       await until(
         () => ((probe.getCheckpoint(0)?.leafCount ?? 0) > saved ? 1 : undefined),
@@ -170,7 +184,7 @@ describe('PoET service over loopback HTTP', () => {
     const started = logs.filter((l) => l.msg === 'round started' && l.fields.round === 0)
     expect(started).toHaveLength(2)
     expect(started[0]!.fields.checkpointLeaves).toBe(0)
-    expect(started[1]!.fields.checkpointLeaves).toBeGreaterThan(0)
+    expect(started[1]!.fields.checkpointLeaves).toBe(saved)
     clock.frozen = undefined
   })
 
@@ -209,8 +223,23 @@ describe('PoET service over loopback HTTP', () => {
     // The PoW challenge rotated to the finished round's root.
     expect((await client.info()).pow.challenge).toBe(bytesToHex(proof.statement))
 
+    // A crash between publishing and deleting the files leaves them behind; so does a round the
+    // database no longer knows. The next start removes both and nothing else.
     await running.close()
+    const rounds = `${dbPath}.rounds`
+    for (const r of ['round-0', 'round-9']) {
+      mkdirSync(join(rounds, r), { recursive: true })
+      writeFileSync(join(rounds, r, 'layer-00.bin'), new Uint8Array(64))
+    }
+    writeFileSync(join(rounds, 'notes.txt'), 'kept')
     await start()
+    expect(existsSync(join(rounds, 'round-0'))).toBe(false)
+    expect(existsSync(join(rounds, 'round-9'))).toBe(false)
+    expect(existsSync(join(rounds, 'notes.txt'))).toBe(true)
+    expect(logs.filter((l) => l.msg === 'removed leftover round files').map((l) => l.fields)).toEqual([
+      { round: 0, reason: 'proof published' },
+      { round: 9, reason: 'unknown round' },
+    ])
     const served = await client.proof(0)
     expect(served.proofBytes).toEqual(proof.proofBytes)
     await running.close()

@@ -1,8 +1,9 @@
 /**
  * Starts a PoET service: opens (and migrates) its SQLite database, resumes unfinished rounds,
- * and serves the HTTP JSON API on `port` (0 picks a free one). `close()` stops the work, the
- * server and the database; starting again on the same file loses no registration, and a round
- * under way continues from its last checkpoint (tree files in `<dbPath>.rounds/`).
+ * and serves the HTTP JSON API on `port` (0 picks a free one). `close()` stops the work (saving a
+ * last checkpoint of the round under way), the server and the database; starting again on the
+ * same file loses no registration, and that round continues from where it stopped (tree files in
+ * `<dbPath>.rounds/`).
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
