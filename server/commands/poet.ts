@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type PresetName, presets } from '../../src/core/params/presets.ts'
 import { CliError } from '../cliError.ts'
+import { closeOnSignals } from '../closeOnSignals.ts'
 import { parseCliArgs, parseIntOption } from '../parseCliArgs.ts'
-import { closeOnSignals } from '../poet/closeOnSignals.ts'
 import { poetParamsFromPreset, startPoetService } from '../poet/startPoetService.ts'
 
 export const usage =
