@@ -5,11 +5,13 @@
  * BEACON_FIRST_MSG / BEACON_FOLLOWUP_MSG domain for votes. Timing, thresholds and duplicates are
  * the session's (they depend on its phase).
  */
+
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { type Codec, DecodeError, decode, encode } from '../codec/index.ts'
 import { hash32 } from '../crypto/hash.ts'
 import { SigningDomain, type SigningDomainValue, verifySignature } from '../crypto/signing.ts'
 import { vrfVerify } from '../crypto/vrf.ts'
+import { cachedVerdict } from '../validation/cachedVerdict.ts'
 import { BeaconError } from './BeaconError.ts'
 import {
   type BeaconProposalMessage,
@@ -92,21 +94,12 @@ export function validateBeaconMessage(
   data: Uint8Array,
   ctx: BeaconContext,
 ): BeaconMessage {
-  const cache = ctx.validationCache
-  if (cache === undefined) return check(topic, data, ctx)
-  const key = `${topic}:${bytesToHex(hash32(data))}`
-  let hit = cache.get(key)
-  if (hit === undefined) {
-    try {
-      hit = check(topic, data, ctx)
-    } catch (e) {
-      if (!(e instanceof BeaconError)) throw e
-      hit = e
-    }
-    cache.set(key, hit)
-  }
-  if (hit instanceof BeaconError) throw hit
-  return hit
+  return cachedVerdict(
+    ctx.validationCache,
+    () => `${topic}:${bytesToHex(hash32(data))}`,
+    BeaconError,
+    () => check(topic, data, ctx),
+  )
 }
 
 function check(topic: BeaconTopic, data: Uint8Array, ctx: BeaconContext): BeaconMessage {

@@ -5,12 +5,14 @@
  * propose round). Stateful checks — duplicates and equivocation — are the protocol's.
  * Stricter than go-spacemesh: messages for rounds in which nobody sends are rejected.
  */
+
 import { bytesToHex as hex } from '@noble/hashes/utils.js'
 import { DecodeError } from '../codec/index.ts'
 import { hash32 } from '../crypto/hash.ts'
 import { SigningDomain, verifySignature } from '../crypto/signing.ts'
 import { EligibilityError } from '../eligibility/EligibilityError.ts'
 import { validateHareEligibility } from '../eligibility/validateHareEligibility.ts'
+import { cachedVerdict } from '../validation/cachedVerdict.ts'
 import { HareError } from './HareError.ts'
 import { decodeHareMessage, encodeHareSignedBytes, type HareMessage } from './hareMessageCodec.ts'
 import { absoluteRound, isMessageRound, Round } from './hareRounds.ts'
@@ -36,21 +38,12 @@ export interface HareLayerContext {
 
 /** Returns the decoded message; throws HareError (never anything else) when it is not acceptable. */
 export function validateHareMessage(data: Uint8Array, ctx: HareLayerContext): HareMessage {
-  const cache = ctx.validationCache
-  if (cache === undefined) return check(data, ctx)
-  const key = hex(hash32(data))
-  let hit = cache.get(key)
-  if (hit === undefined) {
-    try {
-      hit = check(data, ctx)
-    } catch (e) {
-      if (!(e instanceof HareError)) throw e
-      hit = e
-    }
-    cache.set(key, hit)
-  }
-  if (hit instanceof HareError) throw hit
-  return hit
+  return cachedVerdict(
+    ctx.validationCache,
+    () => hex(hash32(data)),
+    HareError,
+    () => check(data, ctx),
+  )
 }
 
 function check(data: Uint8Array, ctx: HareLayerContext): HareMessage {
