@@ -11,6 +11,7 @@
  * cheap, not only the K3 re-derived).
  */
 import { hexToBytes } from '@noble/hashes/utils.js'
+import type { PostParams } from '../params/presets.ts'
 import { encryptAes128Block } from './aes128.ts'
 import { compareBytes } from './compareBytes.ts'
 import { countIndexBits } from './compressIndices.ts'
@@ -35,16 +36,8 @@ export interface PostProofMetadata {
   readonly numUnits: number
 }
 
-export interface PostVerifyParams {
-  readonly labelsPerUnit: number
-  readonly scryptN: number
-  readonly minNumUnits: number
-  readonly maxNumUnits: number
-  readonly k1: number
-  readonly k2: number
-  readonly k3: number
-  readonly powDifficulty: string
-}
+/** The preset's PoST parameters a verifier reads (proving nonces are the prover's business). */
+export type PostVerifyParams = Omit<PostParams, 'provingNonces'>
 
 export interface PostVerifyOptions {
   /** Labels to re-derive; default `params.k3`. K3 ≥ K2 checks all in proof order. */
