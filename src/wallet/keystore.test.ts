@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
+import { rejectedCode } from '../testing/thrownCode.ts'
 import { addAccount } from './addAccount.ts'
 import { createWallet } from './createWallet.ts'
 import { exportKeystore } from './exportKeystore.ts'
@@ -17,14 +18,7 @@ const ITER = 1000 // production uses KEYSTORE_ITERATIONS; the format is the same
 let dbCount = 0
 const freshStore = () => openIndexedDbKeystoreStore(`test-wallet-${dbCount++}`)
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-  } catch (e) {
-    return e instanceof WalletError ? e.code : `other: ${String(e)}`
-  }
-  return 'none'
-}
+const codeOf = (p: Promise<unknown>) => rejectedCode(WalletError, p)
 
 describe('keystore in IndexedDB', () => {
   it('creates, then unlocks to the same accounts and the vector address', async () => {

@@ -1,5 +1,6 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
+import { rejectedCode } from '../testing/thrownCode.ts'
 import { deriveAccountKey } from './deriveAccountKey.ts'
 import { exportWalletFile } from './exportWalletFile.ts'
 import fixture from './fixtures/smapp-lite-aes-ctr-argon2.json' with { type: 'json' }
@@ -24,14 +25,7 @@ const wallet = {
   meta: { displayName: 'Test wallet', created: '2026-11-27T00:00:00.000Z' },
 }
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-  } catch (e) {
-    return e instanceof WalletError ? e.code : `other: ${String(e)}`
-  }
-  return 'none'
-}
+const codeOf = (p: Promise<unknown>) => rejectedCode(WalletError, p)
 
 describe('smapp-lite AES-256-CTR + HMAC envelope', () => {
   it('opens the smapp-lite fixture with its Argon2 key', async () => {

@@ -2,6 +2,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fuzzDecoder } from '../../testing/fuzzDecoder.ts'
+import { thrownCode } from '../../testing/thrownCode.ts'
 import {
   array,
   bool,
@@ -13,7 +14,6 @@ import {
   compact64,
   compact64Lax,
   DecodeError,
-  type DecodeErrorCode,
   decode,
   decodePrefix,
   encode,
@@ -30,15 +30,7 @@ import {
   u64,
 } from './index.ts'
 
-function codeOf(f: () => unknown): DecodeErrorCode | undefined {
-  try {
-    f()
-  } catch (err) {
-    if (err instanceof DecodeError) return err.code
-    throw err
-  }
-  return undefined
-}
+const codeOf = (f: () => unknown) => thrownCode(DecodeError, f)
 
 const hex = <T>(c: Codec<T>, v: T) => bytesToHex(encode(c, v))
 const dec = <T>(c: Codec<T>, h: string) => decode(c, hexToBytes(h))

@@ -1,17 +1,10 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { AddressError, type AddressErrorCode, decodeAddress, encodeAddress } from './address.ts'
+import { thrownCode } from '../../testing/thrownCode.ts'
+import { AddressError, decodeAddress, encodeAddress } from './address.ts'
 
-function codeOf(f: () => unknown): AddressErrorCode | undefined {
-  try {
-    f()
-  } catch (err) {
-    if (err instanceof AddressError) return err.code
-    throw err
-  }
-  return undefined
-}
+const codeOf = (f: () => unknown) => thrownCode(AddressError, f)
 
 describe('bech32 addresses (go-spacemesh common/types/address.go)', () => {
   it('encodes the reference vectors (reference §8 vectors 7, 9)', () => {

@@ -1,7 +1,8 @@
 import { bytesToHex, concatBytes, hexToBytes } from '@noble/hashes/utils.js'
 import { describe, expect, it } from 'vitest'
 import { fuzzDecoder } from '../../testing/fuzzDecoder.ts'
-import { DecodeError, type DecodeErrorCode, encode } from '../codec/index.ts'
+import { thrownCode } from '../../testing/thrownCode.ts'
+import { DecodeError, encode } from '../codec/index.ts'
 import { hash32 } from '../crypto/hash.ts'
 import { publicKeyFromSeed, verifyTransactionSignature } from '../crypto/signing.ts'
 import { spawnPrincipal, walletPrincipal } from './computePrincipal.ts'
@@ -16,15 +17,7 @@ const spendHex =
   '000000000049bb3368abb5c34f7ef42023534b1419684e6fa5400004010203040000000000000000000000000000000000000000a10f4673b51d2c520c961b189e8155a0027af2950be0238662e9770e0a3c1e5f57206550a8fddddd25b588f9a3cf2febc37f0869e468e1bf3672b9c06d97c8ce0308'
 const destination = concatBytes(hexToBytes('01020304'), new Uint8Array(20))
 
-function codeOf(f: () => unknown): DecodeErrorCode | undefined {
-  try {
-    f()
-  } catch (err) {
-    if (err instanceof DecodeError) return err.code
-    throw err
-  }
-  return undefined
-}
+const codeOf = (f: () => unknown) => thrownCode(DecodeError, f)
 
 describe('go-spacemesh vectors (reference §8)', () => {
   it('builds the wallet spend byte for byte and its ID', () => {
